@@ -1,0 +1,22 @@
+// The root layout: theme (stored choice or the system's, set before paint), global styles, tRPC client.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { TrpcReactProvider } from "@/components/providers/trpc-provider";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "Kernelbook", description: "R notebooks on remote compute" };
+
+const themeScript = `try{var t=localStorage.getItem("kb-theme");if(!t)t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <TrpcReactProvider>{children}</TrpcReactProvider>
+      </body>
+    </html>
+  );
+}

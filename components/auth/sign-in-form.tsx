@@ -1,0 +1,51 @@
+"use client";
+// Email + password sign-in through next-auth's credentials provider.
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import styles from "./auth-form.module.css";
+
+export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    setPending(false);
+    if (!result || result.error) return setError("Wrong email or password.");
+    const next = params.get("callbackUrl");
+    router.replace(next && next.startsWith("/") ? next : "/notebooks");
+    router.refresh();
+  }
+
+  return (
+    <div className={styles.wrap}>
+      <form className={styles.card} onSubmit={onSubmit}>
+        <h1>Sign in to Kernelbook</h1>
+        <p className="muted">R notebooks on remote compute.</p>
+        <div className={styles.field}>
+          <label htmlFor="email">Email</label>
+          <input id="email" name="email" type="email" autoComplete="email" required className="input" />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="password">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
+        </div>
+        {error && <p className={styles.error} role="alert">{error}</p>}
+        <button type="submit" className={`btn btn-primary ${styles.submit}`} disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+        {signUpOpen && (
+          <p className={styles.alt}>No account yet? <Link href="/sign-up">Create one</Link></p>
+        )}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+// Account creation (tRPC user.signUp), then sign-in with the same credentials.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import styles from "./auth-form.module.css";
+
+export function SignUpForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const signUp = useMutation(trpc.user.signUp.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const input = { email: String(form.get("email")), name: String(form.get("name") ?? ""), password: String(form.get("password")) };
+    setError(null);
+    try {
+      await signUp.mutateAsync(input);
+    } catch (err) {
+      return setError(messageOf(err));
+    }
+    const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    if (!result || result.error) return setError("Your account was created, but signing in failed. Try signing in.");
+    router.replace("/notebooks");
+    router.refresh();
+  }
+
+  return (
+    <div className={styles.wrap}>
+      <form className={styles.card} onSubmit={onSubmit}>
+        <h1>Create your account</h1>
+        <div className={styles.field}>
+          <label htmlFor="name">Name</label>
+          <input id="name" name="name" autoComplete="name" className="input" />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="email">Email</label>
+          <input id="email" name="email" type="email" autoComplete="email" required className="input" />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="password">Password</label>
+          <input id="password" name="password" type="password" autoComplete="new-password" minLength={8} required className="input" />
+        </div>
+        {error && <p className={styles.error} role="alert">{error}</p>}
+        <button type="submit" className={`btn btn-primary ${styles.submit}`} disabled={signUp.isPending}>
+          {signUp.isPending ? "Creating…" : "Create account"}
+        </button>
+        <p className={styles.alt}>Already have an account? <Link href="/sign-in">Sign in</Link></p>
+      </form>
+    </div>
+  );
+}
+
+function messageOf(err: unknown): string {
+  const data = (err as { data?: { fieldErrors?: Record<string, string[]> | null } }).data;
+  const field = data?.fieldErrors && Object.values(data.fieldErrors).flat()[0];
+  return field ?? (err instanceof Error ? err.message : "Sign-up failed.");
+}

@@ -1,0 +1,16 @@
+// The header of every signed-in page: brand, a slot for the page's own controls, theme, sign out.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
+
+export function AppHeader({ children }: { children?: ReactNode }) {
+  return (
+    <header className="app-header">
+      <Link href="/notebooks" className="brand">Kernelbook</Link>
+      <div className="spacer" style={{ display: "flex", alignItems: "center", gap: 12, minWidth: 0 }}>{children}</div>
+      <ThemeToggle />
+      <SignOutButton />
+    </header>
+  );
+}

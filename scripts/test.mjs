@@ -1,0 +1,97 @@
+// `npm test`: every test in one run. Unit + integration (Vitest, real PostgreSQL), then one
+// `next build` and Playwright end-to-end in Debian's Chromium against it. Prints one total line.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { createTestDatabase, dropTestDatabase } from "../test/test-database.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = (name) => join(root, "node_modules/.bin", name);
+const only = process.argv[2]; // "unit" | "e2e" | undefined (all)
+
+function run(cmd, args, env, options = {}) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: options.stdio ?? "inherit" });
+    child.on("exit", (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    }).on("error", rej);
+  });
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+function countsFrom(file, pick) {
+  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  try { return pick(JSON.parse(readFileSync(file, "utf8"))); } catch { return { passed: 0, failed: 1, skipped: 0 }; }
+}
+
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) });
+const playwrightCounts = (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + (r.stats.flaky ?? 0), skipped: r.stats.skipped });
+
+async function e2e(env) {
+  const build = await run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], env);
+  if (build !== 0) return build;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const appEnv = { ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}` };
+  const app = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log = [];
+  for (const s of [app.stdout, app.stderr]) s.on("data", (c) => log.push(String(c)));
+  try {
+    await waitForHttp(`${url}/sign-in`, 60_000);
+    const code = await run(bin("playwright"), ["test"], { ...appEnv, E2E_BASE_URL: url });
+    if (code !== 0) console.log(`\n--- app server log ---\n${log.join("").slice(-20_000)}`);
+    return code;
+  } finally {
+    app.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  mkdirSync(join(root, "test-results"), { recursive: true });
+  const database = await createTestDatabase("kb_test");
+  const env = {
+    ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
+    NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
+  };
+  let unitCode = 0;
+  let e2eCode = 0;
+  try {
+    if (only !== "e2e") {
+      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], { ...env, NODE_ENV: "test" });
+    }
+    if (only !== "unit") e2eCode = await e2e(env);
+  } finally {
+    await dropTestDatabase(database.name).catch((e) => console.warn("could not drop test database", e));
+  }
+  const parts = [
+    only !== "e2e" ? countsFrom(join(root, "test-results/vitest.json"), vitestCounts) : null,
+    only !== "unit" ? countsFrom(join(root, "test-results/e2e.json"), playwrightCounts) : null,
+  ].filter(Boolean);
+  const total = parts.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
+  const failed = total.failed + (unitCode !== 0 && total.failed === 0 ? 1 : 0) + (e2eCode !== 0 && total.failed === 0 ? 1 : 0);
+  console.log(`\n${total.passed} passed, ${failed} failed, ${total.skipped} skipped`);
+  process.exit(unitCode || e2eCode ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,16 @@
+// The app's tRPC router: one sub-router per domain.
+import { executionRouter } from "./routers/execution";
+import { kernelRouter } from "./routers/kernel";
+import { notebookRouter } from "./routers/notebook";
+import { userRouter } from "./routers/user";
+import { createCallerFactory, createRouter } from "./trpc";
+
+export const appRouter = createRouter({
+  user: userRouter,
+  notebook: notebookRouter,
+  execution: executionRouter,
+  kernel: kernelRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,15 @@
+// Account procedures: sign-up (public; sign-in itself goes through next-auth) and who am I.
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { ZSignUpInput } from "@/server/contracts/auth";
+import { signUp } from "@/server/users/sign-up";
+import { createRouter, protectedProcedure, publicProcedure } from "../trpc";
+
+export const userRouter = createRouter({
+  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ input }) => {
+    const user = await signUp(db, input);
+    return { id: user.id, email: user.email };
+  }),
+  signUpOpen: publicProcedure.query(() => env.ALLOW_SIGNUP),
+  me: protectedProcedure.query(({ ctx }) => ({ id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, role: ctx.user.role })),
+});

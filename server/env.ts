@@ -1,0 +1,35 @@
+// The only reader of process.env: every setting is validated here once, with its default.
+import "server-only";
+import { z } from "zod";
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url(),
+  NEXTAUTH_SECRET: z.string().min(16),
+  NEXTAUTH_URL: z.string().url().optional(),
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+  ALLOW_SIGNUP: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  KERNEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
+  MAX_CODE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  KB_INSTANCE_ID: z.string().optional(),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+function readEnv(): Env {
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv();

@@ -1,0 +1,29 @@
+// In-memory state of the kernels this process holds: provider handle, queue of executions, runner.
+import "server-only";
+import type { KernelProvider } from "./types";
+
+export type QueuedExecution = { executionId: string; source: string };
+
+export type LiveKernel = {
+  sessionId: string;
+  notebookId: string;
+  ownerId: string;
+  provider: KernelProvider;
+  /** Resolves to the provider's remote id once the kernel has started. */
+  ready: Promise<string>;
+  remoteId: string | null;
+  /** Executions waiting to run, in order, with the source they snapshot. */
+  queue: QueuedExecution[];
+  running: string | null;
+  interruptRequested: boolean;
+  /** Set once shutdown began: a failing execution then ends as interrupted, not lost. */
+  stopping: boolean;
+  draining: boolean;
+};
+
+declare global {
+  var __kbLiveKernels: Map<string, LiveKernel> | undefined;
+}
+
+/** Live kernels by notebook id (one kernel per notebook). */
+export const liveKernels: Map<string, LiveKernel> = (globalThis.__kbLiveKernels ??= new Map());

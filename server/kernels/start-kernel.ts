@@ -1,0 +1,52 @@
+// Gives a notebook its kernel: the live one if this process holds it, else a new session that
+// starts in the background (executions queue behind it meanwhile).
+import "server-only";
+import type { Db } from "@/server/db";
+import { PROVIDER_IDS, type ProviderId } from "./types";
+import { getProvider } from "./registry";
+import { instanceId } from "./instance";
+import { liveKernels, type LiveKernel } from "./live-kernels";
+
+export async function ensureKernel(db: Db, args: { userId: string; notebookId: string; provider: string }): Promise<LiveKernel> {
+  const live = liveKernels.get(args.notebookId);
+  if (live) return live;
+  const providerId = toProviderId(args.provider);
+  const provider = getProvider(providerId);
+  await db.kernelSession.updateMany({
+    where: { notebookId: args.notebookId, endedAt: null },
+    data: { status: "dead", endedAt: new Date(), endReason: "Replaced: the server that held this kernel restarted." },
+  });
+  const session = await db.kernelSession.create({
+    data: { notebookId: args.notebookId, ownerId: args.userId, provider: providerId, instanceId, status: "starting" },
+  });
+  const kernel: LiveKernel = {
+    sessionId: session.id, notebookId: args.notebookId, ownerId: args.userId, provider,
+    ready: Promise.resolve(""), remoteId: null, queue: [], running: null,
+    interruptRequested: false, stopping: false, draining: false,
+  };
+  kernel.ready = startInBackground(db, kernel);
+  kernel.ready.catch(() => {}); // observed by the queue; avoid an unhandled rejection meanwhile
+  liveKernels.set(args.notebookId, kernel);
+  return kernel;
+}
+
+async function startInBackground(db: Db, kernel: LiveKernel): Promise<string> {
+  try {
+    const started = await kernel.provider.start();
+    kernel.remoteId = started.remoteId;
+    await db.kernelSession.update({
+      where: { id: kernel.sessionId },
+      data: { remoteId: started.remoteId, runtime: started.runtime, status: "idle", lastActivityAt: new Date() },
+    });
+    return started.remoteId;
+  } catch (e) {
+    if (liveKernels.get(kernel.notebookId) === kernel) liveKernels.delete(kernel.notebookId);
+    const reason = `The kernel could not start: ${e instanceof Error ? e.message : String(e)}`;
+    await db.kernelSession.update({ where: { id: kernel.sessionId }, data: { status: "dead", endedAt: new Date(), endReason: reason } });
+    throw e;
+  }
+}
+
+function toProviderId(value: string): ProviderId {
+  return (PROVIDER_IDS as readonly string[]).includes(value) ? (value as ProviderId) : "webr";
+}

@@ -1,0 +1,56 @@
+// The kernel-provider contract: every provider (webr, jupyter, backendai, mlserver) implements it,
+// and everything outside server/kernels/providers talks to kernels only through it.
+import type { ExecEvent } from "@/server/contracts/outputs";
+
+export type { ExecEvent } from "@/server/contracts/outputs";
+
+export const PROVIDER_IDS = ["webr", "jupyter", "backendai", "mlserver"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** What the kernel process is doing (apart from whether we can reach it). */
+export type KernelStatus = "starting" | "idle" | "busy" | "dead";
+
+export type ProviderCapabilities = {
+  /** Output arrives while the code runs (false: all at the end, as on ML Server). */
+  streaming: boolean;
+  /** "reliable": interrupt stops running code; "best-effort": may not; "none": restart only. */
+  interrupt: "reliable" | "best-effort" | "none";
+  /** Plots drawn by the code come back as images without extra code. */
+  plots: boolean;
+  /** The kernel can ask the user for input (readline). */
+  stdin: boolean;
+};
+
+export type KernelSpec = {
+  /** Stable name, passed back to `start` (e.g. "r-4"). */
+  name: string;
+  /** Shown in the kernel picker, e.g. "R 4.6 — embedded webR". */
+  displayName: string;
+  language: "r" | "python";
+};
+
+export type StartOptions = { spec?: string; signal?: AbortSignal };
+export type StartedKernel = { remoteId: string; runtime: string };
+export type ExecuteOptions = { code: string; signal?: AbortSignal };
+
+export interface KernelProvider {
+  readonly id: ProviderId;
+  readonly capabilities: ProviderCapabilities;
+  /** Kernel specs this provider offers right now (may query the remote server). */
+  listSpecs(options?: { signal?: AbortSignal }): Promise<KernelSpec[]>;
+  start(options?: StartOptions): Promise<StartedKernel>;
+  /**
+   * Runs code and yields what the kernel produces, in order, as it is produced. The iterator ends
+   * when the kernel has replied and is idle again. An R error is an `error` event, not a throw;
+   * a throw means the kernel itself failed (KernelError "DEAD", "NOT_FOUND", "TIMEOUT"...).
+   * Aborting `signal` stops waiting but does not interrupt the kernel; call `interrupt` for that.
+   */
+  execute(remoteId: string, options: ExecuteOptions): AsyncIterable<ExecEvent>;
+  /** Asks the kernel to stop the running code; the running `execute` then ends (with an error event). */
+  interrupt(remoteId: string): Promise<void>;
+  /** Replaces the kernel's process with a fresh one under the same id (workspace cleared). */
+  restart(remoteId: string): Promise<void>;
+  /** Stops the kernel; KernelError "NOT_FOUND" for an id this provider does not know. */
+  shutdown(remoteId: string): Promise<void>;
+  status(remoteId: string): Promise<KernelStatus>;
+}

@@ -1,0 +1,43 @@
+// Everything the notebook page needs to open: cells, each cell's latest execution with its
+// events, and the event id from which the live stream continues.
+import "server-only";
+import type { Db } from "@/server/db";
+import type { ExecutionStatus } from "@/server/contracts/outputs";
+import { lastEventId, readEventsOf } from "@/server/executions/read-events";
+import { findOwnedNotebook } from "./find-owned-notebook";
+
+export type ExecutionSummary = {
+  id: string;
+  cellId: string | null;
+  status: ExecutionStatus;
+  executionCount: number | null;
+  queuedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+};
+
+export async function getNotebook(db: Db, args: { userId: string; notebookId: string }) {
+  const notebook = await findOwnedNotebook(db, args);
+  // Read the resume point first: anything stored later arrives through the stream (the browser de-duplicates).
+  const resumeFrom = await lastEventId(db, notebook.id);
+  const cells = await db.cell.findMany({
+    where: { notebookId: notebook.id },
+    orderBy: { rank: "asc" },
+    select: { id: true, kind: true, source: true },
+  });
+  const executions = await db.$queryRaw<ExecutionSummary[]>`
+    SELECT DISTINCT ON ("cellId") "id", "cellId", "status", "executionCount", "queuedAt", "startedAt", "finishedAt"
+    FROM "Execution" WHERE "notebookId" = ${notebook.id} AND "cellId" IS NOT NULL
+    ORDER BY "cellId", "queuedAt" DESC`;
+  const events = await readEventsOf(db, executions.map((e) => e.id));
+  return {
+    id: notebook.id,
+    title: notebook.title,
+    version: notebook.version,
+    provider: notebook.provider,
+    cells: cells.map((c) => ({ ...c, kind: c.kind === "markdown" ? ("markdown" as const) : ("code" as const) })),
+    executions,
+    events,
+    lastEventId: String(resumeFrom),
+  };
+}

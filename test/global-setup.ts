@@ -1,0 +1,12 @@
+// Gives every Vitest worker a freshly migrated PostgreSQL database unless the caller provided one.
+import { createTestDatabase, dropTestDatabase } from "./test-database.mjs";
+
+export default async function setup() {
+  process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret";
+  if (process.env.DATABASE_URL) return;
+  const { name, url } = await createTestDatabase("kb_vitest");
+  process.env.DATABASE_URL = url;
+  return async () => {
+    await dropTestDatabase(name);
+  };
+}
