@@ -23,16 +23,16 @@ describe("notebook procedures", () => {
     const nb = await alice.notebook.create({});
     const { version, cells } = await alice.notebook.get({ id: nb.id });
     const attempts = [
-      bob.notebook.get({ id: nb.id }),
-      bob.notebook.rename({ id: nb.id, title: "mine now" }),
-      bob.notebook.save({ id: nb.id, version, cells: [] }),
-      bob.notebook.delete({ id: nb.id }),
-      bob.execution.run({ notebookId: nb.id, cells: [{ cellId: cells[0].id, source: "1" }] }),
-      bob.execution.history({ notebookId: nb.id, limit: 10 }),
-      bob.kernel.get({ notebookId: nb.id }),
-      bob.kernel.restart({ notebookId: nb.id }),
+      () => bob.notebook.get({ id: nb.id }),
+      () => bob.notebook.rename({ id: nb.id, title: "mine now" }),
+      () => bob.notebook.save({ id: nb.id, version, cells: [] }),
+      () => bob.notebook.delete({ id: nb.id }),
+      () => bob.execution.run({ notebookId: nb.id, cells: [{ cellId: cells[0].id, source: "1" }] }),
+      () => bob.execution.history({ notebookId: nb.id, limit: 10 }),
+      () => bob.kernel.get({ notebookId: nb.id }),
+      () => bob.kernel.restart({ notebookId: nb.id }),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: "NOT_FOUND", message: "Notebook not found." });
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND", message: "Notebook not found." });
     expect((await alice.notebook.get({ id: nb.id })).cells).toHaveLength(1);
   });
 

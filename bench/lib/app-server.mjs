@@ -1,0 +1,60 @@
+// Starts a built Kernelbook on a free port against a throw-away database, for benchmarks.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { createTestDatabase, dropTestDatabase } from "../../test/test-database.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const nextBin = join(root, "node_modules/next/dist/bin/next");
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    }).on("error", rej);
+  });
+}
+
+export async function startApp({ build }) {
+  const database = await createTestDatabase("kb_bench");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", KB_INSTANCE_ID: `bench:${port}`,
+  };
+  if (build || !existsSync(join(root, ".next/BUILD_ID"))) {
+    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+    if (r.status !== 0) throw new Error("next build failed");
+  }
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/sign-in`)).status < 500) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url, pid: child.pid,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      await dropTestDatabase(database.name);
+    },
+  };
+}
+
+/** Resident memory (MiB) of a process and all its descendants, from /proc. */
+export function treeRssMiB(pid) {
+  const out = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
+  const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  const members = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [p, pp] of rows) if (members.has(pp) && !members.has(p)) { members.add(p); grew = true; }
+  }
+  return rows.filter(([p]) => members.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}

@@ -1,0 +1,92 @@
+// `npm run bench`: execution proxy overhead (API vs provider called directly), 200-cell notebook
+// open time in headless Chromium (vs a 1-cell notebook), and webR kernel footprint. Prints figures.
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { AppClient } from "./lib/app-client.mjs";
+import { startApp, treeRssMiB } from "./lib/app-server.mjs";
+import { ms, summary } from "./lib/stats.mjs";
+import { benchNotebookOpen } from "./notebook-open.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+
+async function overheadThroughApi(client) {
+  const nb = await client.mutation("notebook.create", { title: "bench: overhead" });
+  const loaded = await client.query("notebook.get", { id: nb.id });
+  const cellId = loaded.cells[0].id;
+  const waiting = new Map();
+  const close = await client.openEventStream(nb.id, loaded.lastEventId, (e) => {
+    if (e.event.type === "status" && !["queued", "running"].includes(e.event.status)) waiting.get(e.executionId)?.(e.event.status);
+  });
+  const runOnce = async () => {
+    const t0 = performance.now();
+    let resolveDone;
+    const done = new Promise((r) => (resolveDone = r));
+    const { executions } = await client.mutation("execution.run", { notebookId: nb.id, cells: [{ cellId, source: "1+1" }] });
+    waiting.set(executions[0].id, resolveDone);
+    const status = await done;
+    if (status !== "ok") throw new Error(`run ended ${status}`);
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 10; i++) await runOnce(); // warm-up, includes the kernel start
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await runOnce());
+  close();
+  await client.mutation("kernel.shutdown", { notebookId: nb.id });
+  return summary(samples);
+}
+
+function overheadDirect() {
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/direct-webr.ts", String(RUNS)], {
+    cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (r.status !== 0) throw new Error(`direct benchmark failed: ${r.stderr}`);
+  return summary(JSON.parse(r.stdout.trim().split("\n").at(-1)));
+}
+
+async function kernelFootprint(client, pid) {
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+  await settle();
+  const rows = [{ kernels: 0, rssMiB: treeRssMiB(pid) }];
+  const startTimes = [];
+  for (let i = 1; i <= 5; i++) {
+    const nb = await client.mutation("notebook.create", { title: `bench: kernel ${i}` });
+    const t0 = performance.now();
+    await client.mutation("kernel.start", { notebookId: nb.id });
+    while ((await client.query("kernel.get", { notebookId: nb.id }))?.status !== "idle") await new Promise((r) => setTimeout(r, 20));
+    startTimes.push(performance.now() - t0);
+    if (i === 1 || i === 5) { await settle(); rows.push({ kernels: i, rssMiB: treeRssMiB(pid) }); }
+  }
+  return { rows, start: summary(startTimes) };
+}
+
+async function main() {
+  const app = await startApp({ build: process.argv.includes("--build") });
+  try {
+    const client = new AppClient(app.url);
+    const email = `bench-${Date.now()}@bench.local`;
+    await client.signUpAndIn(email, "bench-password");
+
+    console.log(`\n== Execution proxy overhead: \`1+1\` x ${RUNS}`);
+    const api = await overheadThroughApi(client);
+    const direct = overheadDirect();
+    console.log(`through the API (mutation until the subscription reports done): median ${ms(api.median)}, p95 ${ms(api.p95)}`);
+    console.log(`webR provider called directly, same machine:                    median ${ms(direct.median)}, p95 ${ms(direct.p95)}`);
+    console.log(`overhead: median ${ms(api.median - direct.median)} (goal ≤ 2 ms), p95 ${ms(api.p95 - direct.p95)} (goal ≤ 10 ms), ratio ${(api.median / direct.median).toFixed(2)}x`);
+
+    console.log("\n== Kernel footprint (webR)");
+    const fp = await kernelFootprint(client, app.pid);
+    for (const r of fp.rows) console.log(`server RSS with ${r.kernels} idle kernel(s): ${r.rssMiB.toFixed(0)} MiB`);
+    console.log(`per extra kernel: ${((fp.rows[2].rssMiB - fp.rows[0].rssMiB) / 5).toFixed(0)} MiB; start to idle: median ${ms(fp.start.median)}, max ${ms(fp.start.max)}`);
+
+    console.log("\n== Notebook open in headless Chromium");
+    const open = await benchNotebookOpen(client, app.url);
+    console.log(`1-cell notebook (baseline): first cell interactive in ${ms(open.small.median)} (median of ${open.small.n})`);
+    console.log(`200-cell notebook with outputs: first cell interactive in ${ms(open.large.median)} (median of ${open.large.n}; goal < 1000 ms), ratio ${(open.large.median / open.small.median).toFixed(2)}x`);
+    console.log(`200-cell notebook: editor ready after clicking a cell: ${ms(open.editor.median)}`);
+  } finally {
+    await app.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,62 @@
+// The core journey: sign up, write R in Monaco, run it, see output and a plot, reload during a
+// streaming run and see it resume, find the runs in history; another user cannot open the notebook.
+import { expect, test } from "@playwright/test";
+import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
+
+test("a data scientist runs R, reloads mid-run, and finds every output kept", async ({ page, browser }) => {
+  await signUp(page, uniqueEmail("ds"));
+  await expect(page.getByTestId("notebooks-empty")).toBeVisible();
+  const notebookId = await createNotebook(page);
+
+  await typeInCell(page, 0, 'cat("hello from R", R.version$major, "\\n")\nplot(cars)');
+  await page.keyboard.press("Shift+Enter");
+  const first = page.getByTestId("cell").nth(0);
+  await expect(first.getByTestId("stream-stdout")).toContainText("hello from R 4");
+  await expect(first.getByTestId("output-image")).toBeVisible();
+  const src = await first.getByTestId("output-image").getAttribute("src");
+  expect(src).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  await expect(first.getByTestId("execution-count")).toHaveText("[1]");
+  await expect(page.getByTestId("kernel-status")).toContainText("idle");
+
+  // Shift+Enter moved on to a new cell: a streaming loop, then a reload while it runs.
+  await expect(page.getByTestId("cell")).toHaveCount(2);
+  await typeInCell(page, 1, 'for (i in 1:8) { cat("tick", i, "\\n"); Sys.sleep(0.5) }\nwarning("almost done")\nprint(head(cars, 3))');
+  await page.keyboard.press("Control+Enter");
+  const second = page.getByTestId("cell").nth(1);
+  await expect(second.getByTestId("stream-stdout")).toContainText("tick 2");
+  await expect(second.getByTestId("stream-stdout")).not.toContainText("tick 8");
+  await page.reload();
+  const resumed = page.getByTestId("cell").nth(1);
+  await expect(resumed.getByTestId("stream-stdout")).toContainText("tick 1");
+  await expect(resumed.getByTestId("stream-stdout")).toContainText("tick 8", { timeout: 20_000 });
+  await expect(resumed.getByTestId("output-warning")).toContainText("almost done");
+  await expect(resumed.getByTestId("cell-output")).toContainText("speed dist");
+  await expect(resumed.getByTestId("execution-count")).toHaveText("[2]");
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+
+  // History lists both runs with their code.
+  await page.getByTestId("history-toggle").click();
+  await expect(page.getByTestId("history-item")).toHaveCount(2);
+  await expect(page.getByTestId("history-item").first()).toContainText("tick");
+
+  // A second user cannot open the first user's notebook.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signUp(otherPage, uniqueEmail("other"));
+  await otherPage.goto(`/notebooks/${notebookId}`);
+  await expect(otherPage.getByText("Notebook not found")).toBeVisible();
+  await expect(otherPage.getByText("hello from R")).toHaveCount(0);
+  await other.close();
+});
+
+test("an R error is shown as an error and stops Run all", async ({ page }) => {
+  await signUp(page, uniqueEmail("err"));
+  await createNotebook(page);
+  await typeInCell(page, 0, 'stop("the data is missing")');
+  await page.getByRole("button", { name: "Add cell below" }).first().click();
+  await typeInCell(page, 1, 'cat("should not run\\n")');
+  await page.getByRole("button", { name: "Run all" }).click();
+  await expect(page.getByTestId("cell").nth(0).getByTestId("output-error")).toContainText("the data is missing");
+  await expect(page.getByTestId("cell").nth(1).getByTestId("cell-output")).toContainText(/not run/i);
+  await expect(page.getByText("should not run")).toHaveCount(0);
+});

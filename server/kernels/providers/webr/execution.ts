@@ -1,0 +1,102 @@
+// One running cell: buffers the events the worker produces and hands them to the consumer of
+// `execute` as they arrive, merging console lines that are already waiting into one stream event,
+// and turning the console text of an autoprinted value into its execute_result.
+import type { ExecEvent } from "@/server/contracts/outputs";
+import type { KernelError } from "@/server/errors";
+
+type Outcome = { kind: "done" } | { kind: "failed"; error: KernelError };
+
+export class Execution {
+  /** The runner has armed its interrupt handler: an interrupt now reaches the cell's code. */
+  started = false;
+  /** The runner has posted its last record. */
+  ended = false;
+  private readonly buffer: ExecEvent[] = [];
+  private outcome: Outcome | undefined;
+  /** The consumer stopped listening: the cell still runs, its output is dropped. */
+  private detached = false;
+  /** Console text of the visible value being printed, while one is. */
+  private result: string | undefined;
+  private wake: (() => void) | undefined;
+
+  push(event: ExecEvent): void {
+    if (this.outcome || this.detached) return;
+    if (this.result !== undefined && event.type === "stream" && event.name === "stdout") {
+      this.result += event.text;
+      return;
+    }
+    const last = this.buffer.at(-1);
+    if (event.type === "stream" && last?.type === "stream" && last.name === event.name) {
+      last.text += event.text;
+    } else {
+      this.buffer.push(event.type === "stream" ? { ...event } : event);
+    }
+    this.notify();
+  }
+
+  /** Stdout from now on is the printed form of a visible value, until `endResult`. */
+  beginResult(): void {
+    this.endResult();
+    this.result = "";
+  }
+
+  endResult(): void {
+    const text = this.result;
+    this.result = undefined;
+    if (text) this.push({ type: "execute_result", data: { "text/plain": text.replace(/\n$/, "") } });
+  }
+
+  /** No more events will come; the iterator ends once the buffer is drained. */
+  finish(): void {
+    this.endResult();
+    this.settle({ kind: "done" });
+  }
+
+  /** The kernel failed under the cell: the iterator throws `error` once the buffer is drained. */
+  fail(error: KernelError): void {
+    this.settle({ kind: "failed", error });
+  }
+
+  /** Yields events in order until the execution settles; `signal` stops the waiting early. */
+  async *events(signal?: AbortSignal): AsyncGenerator<ExecEvent, void, undefined> {
+    try {
+      for (;;) {
+        signal?.throwIfAborted();
+        const event = this.buffer.shift();
+        if (event) {
+          yield event;
+          continue;
+        }
+        if (this.outcome?.kind === "done") return;
+        if (this.outcome?.kind === "failed") throw this.outcome.error;
+        await this.nextChange(signal);
+      }
+    } finally {
+      this.detached = true;
+      this.buffer.length = 0;
+    }
+  }
+
+  private settle(outcome: Outcome): void {
+    if (this.outcome) return;
+    this.outcome = outcome;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private nextChange(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const onAbort = () => resolve();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.wake = () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,96 @@
+// The "webr" kernel provider: R compiled to WebAssembly, one webR worker thread per kernel, in
+// this server process. Needs no remote server, so it is the default and the fallback.
+//
+// Behaviour worth knowing (the contract leaves these to the provider):
+// - A visible value prints as an `execute_result` with text/plain (as IRkernel does); `print()`
+//   and `cat()` output is a stdout stream, sent line by line while the cell runs.
+// - Plots go to a png device opened when the code first draws; each finished page is sent as a
+//   `display_data` (image/png as base64, text/plain "<plot>") as soon as the next page starts,
+//   and the last one when the cell ends, when the device is closed.
+// - One execution at a time per kernel: a second `execute` fails with KernelError "BUSY" (the
+//   app queues cells above the provider). Aborting an execute's signal stops the waiting only.
+// - message() is a `message` event and warning() a `warning` event, sent when signalled (not
+//   deferred to the end as the console does). Errors end the cell (later top-level expressions
+//   do not run), as in IRkernel; an interrupt ends it with an error event of ename "Interrupted".
+// - If R quits or its worker crashes, the running execute throws KernelError "DEAD" and the
+//   status stays "dead" until a restart.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { KernelError } from "@/server/errors";
+import type { KernelProvider, KernelSpec, ProviderCapabilities, StartedKernel, StartOptions } from "../../types";
+import { WebRKernel } from "./kernel";
+
+export type WebRProviderOptions = {
+  /** How long a kernel may take to start (webR's init takes about 1 s). Default 30 s. */
+  startTimeoutMs?: number;
+};
+
+const SPEC_NAME = "r";
+/** The R version webR 0.6.0 ships; replaced by what R reports once a kernel has started. */
+const PACKAGED_R_VERSION = "4.6.0";
+
+const CAPABILITIES: ProviderCapabilities = { streaming: true, interrupt: "reliable", plots: true, stdin: false };
+
+export function createWebRProvider(options: WebRProviderOptions = {}): KernelProvider {
+  const kernelOptions = { startTimeoutMs: options.startTimeoutMs ?? 30_000 };
+  const kernels = new Map<string, WebRKernel>();
+  let rVersion = PACKAGED_R_VERSION;
+
+  const find = (remoteId: string): WebRKernel => {
+    const kernel = kernels.get(remoteId);
+    if (!kernel) throw new KernelError("NOT_FOUND", `No webR kernel with id ${remoteId}.`);
+    return kernel;
+  };
+
+  return {
+    id: "webr",
+    capabilities: CAPABILITIES,
+
+    async listSpecs(): Promise<KernelSpec[]> {
+      return [describeSpec(rVersion)];
+    },
+
+    async start(startOptions: StartOptions = {}): Promise<StartedKernel> {
+      const { spec = SPEC_NAME, signal } = startOptions;
+      if (spec !== SPEC_NAME) throw new KernelError("NOT_FOUND", `The webR provider has no kernel spec "${spec}".`);
+      const remoteId = randomUUID();
+      const kernel = new WebRKernel(kernelOptions);
+      kernels.set(remoteId, kernel);
+      try {
+        const session = await kernel.start(signal);
+        rVersion = session.rVersion;
+        return { remoteId, runtime: session.runtime };
+      } catch (error) {
+        kernels.delete(remoteId);
+        kernel.shutdown();
+        throw error;
+      }
+    },
+
+    async *execute(remoteId, executeOptions) {
+      yield* find(remoteId).execute(executeOptions);
+    },
+
+    async interrupt(remoteId) {
+      find(remoteId).interrupt();
+    },
+
+    async restart(remoteId) {
+      await find(remoteId).restart();
+    },
+
+    async shutdown(remoteId) {
+      find(remoteId).shutdown();
+      kernels.delete(remoteId);
+    },
+
+    async status(remoteId) {
+      return find(remoteId).status();
+    },
+  };
+}
+
+function describeSpec(rVersion: string): KernelSpec {
+  const majorMinor = rVersion.split(".").slice(0, 2).join(".");
+  return { name: SPEC_NAME, displayName: `R ${majorMinor} — embedded webR`, language: "r" };
+}

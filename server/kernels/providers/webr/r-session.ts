@@ -1,0 +1,184 @@
+// One embedded R process: a webR worker thread with the runner installed, its output queue pumped
+// into the running Execution, and the interrupt and death handling webR leaves to its caller.
+import { WebR, type RObject } from "webr";
+import { KernelError } from "@/server/errors";
+import { Execution } from "./execution";
+import { toRString } from "./r-literal";
+import { RUNNER_R } from "./runner.R";
+import { WORKER_HOOKS_JS } from "./worker-hooks";
+import { routeWorkerMessage, type Routed } from "./worker-message";
+
+export type RSessionStartOptions = { signal?: AbortSignal; timeoutMs: number };
+
+/** Console output goes to the output queue as it happens, not into a list returned at the end. */
+const STREAMING = { captureStreams: false, captureConditions: false } as const;
+
+export class RSession {
+  /** e.g. "R 4.6.0 (webR 0.6.0)" */
+  readonly runtime: string;
+  /** e.g. "4.6.0" */
+  readonly rVersion: string;
+  private current: Execution | undefined;
+  private interruptWanted = false;
+  private closeReason: string | undefined;
+  private dead = false;
+
+  private constructor(
+    private readonly webR: WebR,
+    private readonly runner: RObject,
+    rVersion: string,
+  ) {
+    this.rVersion = rVersion;
+    this.runtime = `R ${rVersion} (webR ${webR.version})`;
+    this.pump().catch((cause: unknown) => this.die("The R process's output could not be read.", cause));
+  }
+
+  /** Starts a worker, installs the runner and waits until R answers; KernelError on failure. */
+  static async start(options: RSessionStartOptions): Promise<RSession> {
+    let webR: WebR | undefined;
+    try {
+      webR = new WebR({ interactive: false });
+      return await withDeadline(RSession.boot(webR), options);
+    } catch (cause) {
+      webR?.close();
+      if (cause instanceof KernelError || options.signal?.aborted) throw cause;
+      throw new KernelError("START_FAILED", "The embedded R (webR) could not start.", { cause });
+    }
+  }
+
+  private static async boot(webR: WebR): Promise<RSession> {
+    await webR.init();
+    await webR.evalRVoid(`webr::eval_js(${toRString(WORKER_HOOKS_JS)})`, { captureStreams: false });
+    const runner = await webR.evalR(RUNNER_R, { captureStreams: false });
+    const version = await webR.evalRString('paste(R.version$major, R.version$minor, sep = ".")');
+    await webR.flush(); // the start-up banner, which belongs to no cell
+    return new RSession(webR, runner, version);
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  /** A cell is running: from `run` until webR has answered for it. */
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Runs a cell; the caller makes sure the session is alive and not busy. */
+  run(code: string): Execution {
+    const execution = new Execution();
+    let call: string;
+    try {
+      call = `run(${toRString(code)})`;
+    } catch (cause) {
+      const evalue = cause instanceof Error ? cause.message : String(cause);
+      execution.push({ type: "error", ename: "Error", evalue, traceback: [`Error: ${evalue}`] });
+      execution.finish();
+      return execution;
+    }
+    this.current = execution;
+    this.interruptWanted = false;
+    this.webR.evalRVoid(call, { env: this.runner, ...STREAMING }).then(
+      () => this.onReplied(execution),
+      (cause: unknown) => this.die(`The R process failed: ${String(cause)}`, cause),
+    );
+    return execution;
+  }
+
+  /**
+   * Interrupts the running cell once the runner has armed its handler. Before that the request
+   * waits for the "start" record; after webR's reply there is nothing left to interrupt (and
+   * webR's own interrupt would then discard the next request), so it is dropped.
+   */
+  interrupt(): void {
+    const execution = this.current;
+    if (!execution || this.interruptWanted) return;
+    this.interruptWanted = true;
+    if (execution.started) this.webR.interrupt();
+  }
+
+  /** Stops the worker; a running cell fails with KernelError "DEAD" carrying `reason`. */
+  close(reason: string): void {
+    if (this.dead) return;
+    this.closeReason = reason;
+    this.webR.close();
+    this.die(reason);
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const routed = routeWorkerMessage(await this.webR.read());
+      if (routed.kind === "closed") {
+        this.die(this.closeReason ?? "The R process exited.");
+        return;
+      }
+      this.route(routed);
+    }
+  }
+
+  private route(routed: Exclude<Routed, { kind: "closed" }>): void {
+    const execution = this.current;
+    if (!execution) return;
+    switch (routed.kind) {
+      case "event":
+        execution.push(routed.event);
+        return;
+      case "start":
+        execution.started = true;
+        if (this.interruptWanted) this.webR.interrupt();
+        return;
+      case "end":
+        execution.endResult();
+        execution.ended = true;
+        return;
+      case "result-start":
+        execution.beginResult();
+        return;
+      case "result-end":
+        execution.endResult();
+        return;
+      case "ignored":
+        return;
+      default: {
+        const unreachable: never = routed;
+        return unreachable;
+      }
+    }
+  }
+
+  private onReplied(execution: Execution): void {
+    if (this.current === execution) this.current = undefined;
+    // The "end" record is posted before webR's reply, on the same port; it is normally routed by
+    // now. If the runner could not post it, finish anyway rather than hang the consumer.
+    if (execution.ended) execution.finish();
+    else setImmediate(() => execution.finish());
+  }
+
+  private die(reason: string, cause?: unknown): void {
+    if (this.dead) return;
+    this.dead = true;
+    if (this.closeReason === undefined) this.webR.close();
+    const execution = this.current;
+    this.current = undefined;
+    execution?.fail(new KernelError("DEAD", reason, { cause }));
+  }
+}
+
+async function withDeadline<T>(work: Promise<T>, options: RSessionStartOptions): Promise<T> {
+  const { signal, timeoutMs } = options;
+  work.catch(() => undefined); // a late failure after the deadline has nobody left to tell
+  signal?.throwIfAborted();
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new KernelError("TIMEOUT", `webR did not start within ${timeoutMs} ms.`)), timeoutMs);
+    onAbort = () => reject(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, stop]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+  }
+}
