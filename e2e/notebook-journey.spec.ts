@@ -58,5 +58,27 @@ test("an R error is shown as an error and stops Run all", async ({ page }) => {
   await page.getByRole("button", { name: "Run all" }).click();
   await expect(page.getByTestId("cell").nth(0).getByTestId("output-error")).toContainText("the data is missing");
   await expect(page.getByTestId("cell").nth(1).getByTestId("cell-output")).toContainText(/not run/i);
-  await expect(page.getByText("should not run")).toHaveCount(0);
+  await expect(page.getByTestId("cell").nth(1).getByTestId("stream-stdout")).toHaveCount(0);
+});
+
+test("closing the browser does not stop a run; its output is there on return", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, uniqueEmail("close"));
+  const id = await createNotebook(page);
+  await typeInCell(page, 0, 'for (i in 1:6) { cat("line", i, "\\n"); Sys.sleep(0.5) }\ncat("finished\\n")');
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("stream-stdout")).toContainText("line 1");
+  const cookies = await context.cookies();
+  await context.close(); // the browser is gone mid-run
+
+  await new Promise((r) => setTimeout(r, 4_000));
+  const later = await browser.newContext();
+  await later.addCookies(cookies);
+  const back = await later.newPage();
+  await back.goto(`/notebooks/${id}`);
+  await expect(back.getByTestId("stream-stdout")).toContainText("line 6");
+  await expect(back.getByTestId("stream-stdout")).toContainText("finished");
+  await expect(back.getByTestId("execution-count")).toHaveText("[1]");
+  await later.close();
 });

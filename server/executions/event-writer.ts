@@ -1,6 +1,7 @@
 // Stores an execution's events in order, each before anyone is told of it: coalesces bursts of
 // stream text into one row, and enforces the per-execution output cap with one visible marker.
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { StoredEvent } from "@/server/contracts/outputs";
 
@@ -34,6 +35,16 @@ export class ExecutionEventWriter {
     if (event.type === "stream") return this.appendStream(event.name, event.text);
     this.takePending();
     return this.enqueue(event);
+  }
+
+  /**
+   * Stores a status event in one statement with row updates that must commit with it (e.g. the
+   * Execution's own status), so a reader never sees the event without them: atomic, one round trip.
+   */
+  appendStatus(event: Extract<StoredEvent, { type: "status" }>, updates: Prisma.Sql[]): Promise<void> {
+    this.takePending();
+    this.chain = this.chain.then(() => this.insert(event, updates));
+    return this.chain;
   }
 
   /** Writes whatever is buffered; resolves when every appended event is stored. */
@@ -88,10 +99,14 @@ export class ExecutionEventWriter {
     return head ? [{ ...event, text: head }, marker] : [marker];
   }
 
-  private async insert(event: StoredEvent): Promise<void> {
+  private async insert(event: StoredEvent, updates: Prisma.Sql[] = []): Promise<void> {
     const seq = ++this.seq;
     const { executionId, notebookId } = this.options;
-    await this.db.$executeRaw`
+    // Data-modifying CTEs run whether or not the INSERT refers to them.
+    const ctes = updates.length
+      ? Prisma.sql`WITH ${Prisma.join(updates.map((u, i) => Prisma.sql`${Prisma.raw(`u${i}`)} AS (${u})`), ", ")} `
+      : Prisma.empty;
+    await this.db.$executeRaw`${ctes}
       INSERT INTO "ExecutionEvent" ("executionId", "notebookId", "seq", "type", "payload")
       VALUES (${executionId}, ${notebookId}, ${seq}, ${event.type}, ${JSON.stringify(event)}::jsonb)`;
     this.options.onStored?.(notebookId);

@@ -1,6 +1,8 @@
 // Runs one queued execution on its kernel: every event the kernel yields is stored, in order,
-// then the execution's final status; the kernel session's counters and status follow along.
+// then the execution's final status; each status change is one atomic statement with the rows it
+// concerns (Execution, KernelSession), which keeps the per-run database round trips few.
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
 import { KernelError } from "@/server/errors";
@@ -19,27 +21,26 @@ export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string,
   const { executionId, source } = queued;
   const writer = writerFor(db, { executionId, notebookId: kernel.notebookId });
   const startedAt = new Date();
-  const session = await db.kernelSession.update({
-    where: { id: kernel.sessionId },
-    data: { executionCount: { increment: 1 }, status: "busy", lastActivityAt: startedAt },
-    select: { executionCount: true },
-  });
-  const executionCount = session.executionCount;
-  await db.execution.update({ where: { id: executionId }, data: { status: "running", startedAt, executionCount } });
-  await writer.append({ type: "status", status: "running", executionCount, at: startedAt.toISOString() });
+  const executionCount = ++kernel.executionCount;
+  await writer.appendStatus({ type: "status", status: "running", executionCount, at: startedAt.toISOString() }, [
+    Prisma.sql`UPDATE "Execution" SET "status" = 'running', "startedAt" = ${startedAt}, "executionCount" = ${executionCount} WHERE "id" = ${executionId}`,
+    Prisma.sql`UPDATE "KernelSession" SET "status" = 'busy', "executionCount" = ${executionCount}, "lastActivityAt" = ${startedAt} WHERE "id" = ${kernel.sessionId}`,
+  ]);
 
   const outcome = await consume(kernel, remoteId, source, writer);
   await writer.flush();
   const finishedAt = new Date();
-  await db.execution.update({
-    where: { id: executionId },
-    data: { status: outcome.status, finishedAt, outputBytes: writer.outputBytes, truncated: writer.wasTruncated },
-  });
-  await writer.append({ type: "status", status: outcome.status, executionCount, at: finishedAt.toISOString(), reason: outcome.reason });
-  await writer.flush();
+  const updates = [
+    Prisma.sql`UPDATE "Execution" SET "status" = ${outcome.status}, "finishedAt" = ${finishedAt},
+      "outputBytes" = ${writer.outputBytes}, "truncated" = ${writer.wasTruncated} WHERE "id" = ${executionId}`,
+  ];
   if (outcome.status !== "lost") {
-    await db.kernelSession.update({ where: { id: kernel.sessionId }, data: { status: "idle", lastActivityAt: finishedAt } });
+    updates.push(Prisma.sql`UPDATE "KernelSession" SET "status" = 'idle', "lastActivityAt" = ${finishedAt} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`);
   }
+  await writer.appendStatus(
+    { type: "status", status: outcome.status, executionCount, at: finishedAt.toISOString(), reason: outcome.reason },
+    updates,
+  );
   return outcome;
 }
 
@@ -49,7 +50,7 @@ async function consume(kernel: LiveKernel, remoteId: string, code: string, write
   try {
     for await (const event of kernel.provider.execute(remoteId, { code })) {
       if (event.type === "error") sawError = true;
-      await writer.append(event);
+      void writer.append(event); // ordered by the writer; awaited by the flush after the loop
     }
   } catch (e) {
     if (kernel.stopping) return { status: "interrupted", reason: "The kernel was shut down." };

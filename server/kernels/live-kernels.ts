@@ -14,6 +14,8 @@ export type LiveKernel = {
   remoteId: string | null;
   /** Executions waiting to run, in order, with the source they snapshot. */
   queue: QueuedExecution[];
+  /** The kernel's execution counter ([n] in the notebook); mirrored to KernelSession. */
+  executionCount: number;
   running: string | null;
   interruptRequested: boolean;
   /** Set once shutdown began: a failing execution then ends as interrupted, not lost. */

@@ -19,6 +19,7 @@ export async function restartKernel(db: Db, args: { userId: string; notebookId: 
   kernel.interruptRequested = true;
   await db.kernelSession.update({ where: { id: kernel.sessionId }, data: { status: "starting" } });
   await kernel.provider.restart(remoteId);
+  kernel.executionCount = 0;
   await db.kernelSession.update({
     where: { id: kernel.sessionId },
     data: { status: "idle", executionCount: 0, lastActivityAt: new Date() },

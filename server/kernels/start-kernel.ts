@@ -21,7 +21,7 @@ export async function ensureKernel(db: Db, args: { userId: string; notebookId: s
   });
   const kernel: LiveKernel = {
     sessionId: session.id, notebookId: args.notebookId, ownerId: args.userId, provider,
-    ready: Promise.resolve(""), remoteId: null, queue: [], running: null,
+    ready: Promise.resolve(""), remoteId: null, queue: [], executionCount: 0, running: null,
     interruptRequested: false, stopping: false, draining: false,
   };
   kernel.ready = startInBackground(db, kernel);

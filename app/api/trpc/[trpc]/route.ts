@@ -2,6 +2,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { getSessionUser } from "@/server/auth/session";
+import { isDomainError } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => ({ user: await getSessionUser(), ip: req.headers.get("x-forwarded-for") }),
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR" && !isDomainError(error.cause)) console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
     },
   });
 }
