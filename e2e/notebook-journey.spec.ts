@@ -46,6 +46,10 @@ test("a data scientist runs R, reloads mid-run, and finds every output kept", as
   await otherPage.goto(`/notebooks/${notebookId}`);
   await expect(otherPage.getByText("Notebook not found")).toBeVisible();
   await expect(otherPage.getByText("hello from R")).toHaveCount(0);
+  const input = encodeURIComponent(JSON.stringify({ json: { id: notebookId } }));
+  const api = await otherPage.request.get(`/api/trpc/notebook.get?input=${input}`);
+  expect(api.status()).toBe(404);
+  expect(await api.text()).not.toContain("hello");
   await other.close();
 });
 

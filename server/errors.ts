@@ -9,14 +9,22 @@ abstract class DomainError<TCode extends string> extends Error {
   constructor(code: TCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
-    this.name = new.target.name;
   }
 }
 
-export class NotebookError extends DomainError<NotebookErrorCode> {}
-export class ExecutionError extends DomainError<ExecutionErrorCode> {}
-export class KernelError extends DomainError<KernelErrorCode> {}
-export class AuthError extends DomainError<AuthErrorCode> {}
+// Names are spelled out: minified production builds rename classes, and trpc.ts maps by name.
+export class NotebookError extends DomainError<NotebookErrorCode> {
+  override readonly name = "NotebookError";
+}
+export class ExecutionError extends DomainError<ExecutionErrorCode> {
+  override readonly name = "ExecutionError";
+}
+export class KernelError extends DomainError<KernelErrorCode> {
+  override readonly name = "KernelError";
+}
+export class AuthError extends DomainError<AuthErrorCode> {
+  override readonly name = "AuthError";
+}
 
 export type AnyDomainError = NotebookError | ExecutionError | KernelError | AuthError;
 

@@ -21,8 +21,8 @@ const ERROR_CODES = {
 } as const satisfies Record<string, Record<string, TrpcCode>>;
 
 function toTrpcError(e: AnyDomainError): TRPCError {
-  const table = ERROR_CODES[e.name as keyof typeof ERROR_CODES] as Record<string, TrpcCode> | undefined;
-  return new TRPCError({ code: table?.[e.code] ?? "INTERNAL_SERVER_ERROR", message: e.message, cause: e });
+  const table: Record<string, TrpcCode> = ERROR_CODES[e.name];
+  return new TRPCError({ code: table[e.code] ?? "INTERNAL_SERVER_ERROR", message: e.message, cause: e });
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,0 +1,117 @@
+"use client";
+// The one live Monaco editor (the cell being edited), served from our own origin: a controlled
+// view of the cell's text in React state that grows with its content and forwards the notebook's
+// keys (Shift/Ctrl/Alt+Enter, Escape) to the page.
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { AppTheme } from "./use-app-theme";
+
+loader.config({ paths: { vs: "/monaco/vs" } });
+
+export type EditorCommand = "runAdvance" | "runInPlace" | "runInsertBelow" | "commandMode";
+
+/** Where the cursor goes when the editor opens: a 1-based line (its end), or the end of the text. */
+export type CursorHint = { line: number } | "end";
+
+type Props = {
+  value: string;
+  language: "r" | "markdown";
+  theme: AppTheme;
+  cursor: CursorHint;
+  ariaLabel: string;
+  onChange: (value: string) => void;
+  onCommand: (command: EditorCommand) => void;
+  /** Shown until Monaco has loaded (the static code, so nothing jumps). */
+  fallback: ReactNode;
+  className?: string;
+};
+
+const LINE_HEIGHT = 19;
+const PADDING = 8;
+
+let preload: Promise<unknown> | null = null;
+
+/** Starts loading Monaco in the background so the first click on a cell opens the editor quickly. */
+export function preloadMonaco(): void {
+  preload ??= loader.init().catch(() => {
+    preload = null;
+  });
+}
+
+export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, onChange, onCommand, fallback, className }: Props) {
+  const [height, setHeight] = useState(() => value.split("\n").length * LINE_HEIGHT + 2 * PADDING);
+  const commandRef = useRef(onCommand);
+  const cursorRef = useRef(cursor);
+  useEffect(() => {
+    commandRef.current = onCommand;
+  }, [onCommand]);
+
+  const onMount: OnMount = (editor, monaco) => {
+    const run = (command: EditorCommand) => () => commandRef.current(command);
+    const { KeyMod, KeyCode } = monaco;
+    editor.addAction({ id: "kb.run-advance", label: "Run cell and select below", keybindings: [KeyMod.Shift | KeyCode.Enter], run: run("runAdvance") });
+    editor.addAction({ id: "kb.run-in-place", label: "Run cell", keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], run: run("runInPlace") });
+    editor.addAction({ id: "kb.run-insert", label: "Run cell and insert below", keybindings: [KeyMod.Alt | KeyCode.Enter], run: run("runInsertBelow") });
+    editor.addAction({
+      id: "kb.command-mode",
+      label: "Leave the editor (command mode)",
+      keybindings: [KeyCode.Escape],
+      keybindingContext: "!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !editorHasMultipleSelections",
+      run: run("commandMode"),
+    });
+    editor.onDidContentSizeChange((e) => {
+      if (e.contentHeightChanged) setHeight(Math.max(e.contentHeight, LINE_HEIGHT + 2 * PADDING));
+    });
+    setHeight(Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * PADDING));
+    placeCursor(editor, cursorRef.current);
+    editor.focus();
+  };
+
+  return (
+    <div style={{ minHeight: height }} className={className} data-testid="cell-editor">
+      <Editor
+        value={value}
+        language={language}
+        theme={theme === "dark" ? "vs-dark" : "vs"}
+        height={height}
+        loading={<div style={{ width: "100%", alignSelf: "flex-start" }}>{fallback}</div>}
+        onMount={onMount}
+        onChange={(next) => onChange(next ?? "")}
+        options={{
+          ariaLabel,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          lineNumbers: "off",
+          glyphMargin: false,
+          folding: false,
+          lineDecorationsWidth: 10,
+          lineNumbersMinChars: 0,
+          fontSize: 13,
+          lineHeight: LINE_HEIGHT,
+          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+          padding: { top: PADDING, bottom: PADDING },
+          scrollBeyondLastLine: false,
+          scrollbar: { vertical: "hidden", alwaysConsumeMouseWheel: false, horizontalScrollbarSize: 8 },
+          overviewRulerLanes: 0,
+          hideCursorInOverviewRuler: true,
+          renderLineHighlight: "none",
+          tabSize: 2,
+          wordWrap: language === "markdown" ? "on" : "off",
+          fixedOverflowWidgets: true,
+          contextmenu: true,
+        }}
+      />
+    </div>
+  );
+}
+
+type MountedEditor = Parameters<OnMount>[0];
+
+function placeCursor(editor: MountedEditor, cursor: CursorHint): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const lineNumber = cursor === "end" ? model.getLineCount() : Math.min(cursor.line, model.getLineCount());
+  const position = { lineNumber, column: model.getLineMaxColumn(lineNumber) };
+  editor.setPosition(position);
+  editor.revealPositionInCenterIfOutsideViewport(position);
+}

@@ -1,0 +1,135 @@
+"use client";
+// The loaded notebook page: wires the document store, autosave, the execution stream, the kernel
+// state, keyboard command mode and the history panel together, and lays them out.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { HistoryPanel } from "@/components/history/history-panel";
+import { KernelStatusBadge } from "@/components/kernel/kernel-status-badge";
+import { useKernelRefresh, useKernelState } from "@/components/kernel/use-kernel-state";
+import { AppHeader } from "@/components/ui/app-header";
+import { CellList } from "./cell-list";
+import { preloadMarkdown } from "./lazy-markdown";
+import { preloadMonaco, type CursorHint } from "./monaco-cell-editor";
+import { ConflictBanner, NoticeBanner } from "./notice-banner";
+import { NotebookTitle } from "./notebook-title";
+import { NotebookToolbar } from "./notebook-toolbar";
+import { SaveStateLabel } from "./save-state-label";
+import type { NotebookData } from "./types";
+import { useAppTheme } from "./use-app-theme";
+import { useAutosave } from "./use-autosave";
+import { useCommandModeKeys } from "./use-command-mode-keys";
+import { useDocStore } from "./use-doc-store";
+import { useExecutionStream } from "./use-execution-stream";
+import { useNotebookActions } from "./use-notebook-actions";
+import styles from "./notebook.module.css";
+
+type Props = { initial: NotebookData; onReload: () => void; reloading: boolean };
+
+export function NotebookEditor({ initial: initialProp, onReload, reloading }: Props) {
+  const [initial] = useState(initialProp);
+  const notebookId = initial.id;
+  const theme = useAppTheme();
+  const autosave = useAutosave({ notebookId, version: initial.version, cells: initial.cells });
+  const { controllerRef } = autosave;
+  const { doc, docRef, dispatch } = useDocStore(initial.cells, (cells) => controllerRef.current?.change(cells));
+  const [cursor, setCursor] = useState<CursorHint>("end");
+  const [notice, setNotice] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+
+  const kernel = useKernelState(notebookId);
+  const refreshKernel = useKernelRefresh(notebookId);
+  const stream = useExecutionStream(initial, refreshKernel);
+  const reconnecting = useReconnecting(stream.connection);
+
+  const actions = useNotebookActions({
+    notebookId,
+    docRef,
+    dispatch,
+    execDispatch: stream.dispatch,
+    autosaveRef: controllerRef,
+    setCursor,
+    onRan: refreshKernel,
+    onError: setNotice,
+  });
+  useCommandModeKeys(docRef, actions.key);
+  useBackgroundPreload();
+
+  const cellIds = useMemo(() => new Set(doc.cells.map((c) => c.id)), [doc.cells]);
+  const restore = useCallback((cellId: string, source: string) => {
+    dispatch({ type: "setSource", id: cellId, source });
+    dispatch({ type: "select", id: cellId });
+  }, [dispatch]);
+  const selectedIndex = doc.cells.findIndex((c) => c.id === doc.selectedId);
+
+  return (
+    <div className={styles.page}>
+      <AppHeader>
+        <NotebookTitle notebookId={notebookId} initialTitle={initial.title} />
+        <SaveStateLabel state={autosave.state} error={autosave.error} />
+        <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
+      </AppHeader>
+      <NotebookToolbar
+        notebookId={notebookId}
+        actions={actions}
+        selectedId={doc.selectedId}
+        canRunAbove={selectedIndex > 0}
+        historyOpen={historyOpen}
+        onToggleHistory={() => setHistoryOpen((open) => !open)}
+        onKernelChanged={refreshKernel}
+        onError={setNotice}
+      />
+      {autosave.state === "conflict" && <ConflictBanner onReload={onReload} reloading={reloading} />}
+      {notice && <NoticeBanner tone="danger" testId="notebook-notice" onDismiss={() => setNotice(null)}>{notice}</NoticeBanner>}
+      {reconnecting && <NoticeBanner tone="info">Live output is reconnecting… nothing is lost; it resumes where it stopped.</NoticeBanner>}
+      <div className={styles.body}>
+        <main className={styles.main} data-notebook-keys aria-label="Cells">
+          <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} />
+        </main>
+        {historyOpen && (
+          <HistoryPanel
+            notebookId={notebookId}
+            selectedCellId={doc.selectedId}
+            cellIds={cellIds}
+            refreshKey={stream.state.finished}
+            onRestore={restore}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** True while the live stream, once connected, is trying to connect again. */
+function useReconnecting(status: string): boolean {
+  const [wasLive, setWasLive] = useState(false);
+  useEffect(() => {
+    if (status === "pending") setWasLive(true);
+  }, [status]);
+  return wasLive && (status === "connecting" || status === "error");
+}
+
+/**
+ * Loads Monaco (and the markdown renderer) in the background once the page has settled, or at the
+ * first pointer activity: the first edit does not wait, and first paint and clicks do not compete.
+ */
+function useBackgroundPreload(): void {
+  useEffect(() => {
+    let idle: number | null = null;
+    const start = () => {
+      cancel();
+      preloadMonaco();
+      preloadMarkdown();
+    };
+    const timer = setTimeout(() => {
+      idle = typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(start, { timeout: 2_000 }) : null;
+      if (idle === null) start();
+    }, 1_500);
+    const cancel = () => {
+      clearTimeout(timer);
+      if (idle !== null) window.cancelIdleCallback(idle);
+      window.removeEventListener("pointerdown", start);
+    };
+    window.addEventListener("pointerdown", start, { once: true });
+    return cancel;
+  }, []);
+}

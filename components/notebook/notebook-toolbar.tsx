@@ -1,0 +1,48 @@
+"use client";
+// The notebook toolbar: run all / run above, the kernel controls, add cells, the history toggle.
+import { KernelControls } from "@/components/kernel/kernel-controls";
+import { Icon } from "./icons";
+import type { NotebookActions } from "./use-notebook-actions";
+import styles from "./notebook.module.css";
+
+type Props = {
+  notebookId: string;
+  actions: NotebookActions;
+  selectedId: string | null;
+  canRunAbove: boolean;
+  historyOpen: boolean;
+  onToggleHistory: () => void;
+  onKernelChanged: () => void;
+  onError: (message: string) => void;
+};
+
+export function NotebookToolbar(props: Props) {
+  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError } = props;
+  return (
+    <div className={styles.toolbar} role="toolbar" aria-label="Notebook" data-notebook-keys>
+      <button type="button" className="btn btn-primary" aria-label="Run all" title="Run every code cell, top to bottom" onClick={actions.runAll}>
+        <Icon name="playAll" /> Run all
+      </button>
+      <button type="button" className="btn" aria-label="Run above" title="Run the cells above the selected one"
+        disabled={!canRunAbove} onClick={actions.runAbove}>
+        <Icon name="runAbove" /> Run above
+      </button>
+      <span className={styles.separator} aria-hidden />
+      <KernelControls notebookId={notebookId} onChanged={onKernelChanged} onError={onError} />
+      <span className={styles.separator} aria-hidden />
+      <button type="button" className="btn" title="Add a code cell below the selected one"
+        onClick={() => actions.add("code", selectedId, "below", { edit: true })}>
+        + Code
+      </button>
+      <button type="button" className="btn" title="Add a markdown cell below the selected one"
+        onClick={() => actions.add("markdown", selectedId, "below", { edit: true })}>
+        + Markdown
+      </button>
+      <span className={styles.spacer} />
+      <button type="button" className={`btn ${historyOpen ? styles.toggled : ""}`} data-testid="history-toggle"
+        aria-label="History" aria-pressed={historyOpen} title="Show past runs" onClick={onToggleHistory}>
+        <Icon name="history" /> History
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { formatLimit, groupOutputs } from "./group-outputs";
+
+describe("groupOutputs", () => {
+  it("merges consecutive chunks of the same stream, not across names", () => {
+    const blocks = groupOutputs([
+      { type: "stream", name: "stdout", text: "a\n" },
+      { type: "stream", name: "stdout", text: "b\n" },
+      { type: "stream", name: "stderr", text: "e\n" },
+      { type: "stream", name: "stdout", text: "c\n" },
+    ]);
+    expect(blocks).toEqual([
+      { kind: "stream", name: "stdout", text: "a\nb\n" },
+      { kind: "stream", name: "stderr", text: "e\n" },
+      { kind: "stream", name: "stdout", text: "c\n" },
+    ]);
+  });
+
+  it("keeps warnings, errors and rich outputs apart, merging R messages", () => {
+    const blocks = groupOutputs([
+      { type: "message", text: "m1\n" },
+      { type: "message", text: "m2\n" },
+      { type: "warning", text: "w" },
+      { type: "execute_result", data: { "text/plain": "[1] 2" } },
+      { type: "error", ename: "ERROR", evalue: "\u001b[31mboom\u001b[0m", traceback: ["\u001b[1mline\u001b[22m"] },
+    ]);
+    expect(blocks.map((b) => b.kind)).toEqual(["message", "warning", "rich", "error"]);
+    expect(blocks[0]).toEqual({ kind: "message", text: "m1\nm2\n" });
+    expect(blocks[3]).toEqual({ kind: "error", ename: "ERROR", evalue: "boom", traceback: ["line"] });
+  });
+
+  it("shows one truncation marker and a status reason unless an error already says it", () => {
+    const blocks = groupOutputs([
+      { type: "status", status: "running", executionCount: 1, at: "x" },
+      { type: "truncated", limitBytes: 5 * 1024 * 1024 },
+      { type: "truncated", limitBytes: 5 * 1024 * 1024 },
+      { type: "status", status: "interrupted", at: "x", reason: "Interrupted." },
+    ]);
+    expect(blocks).toEqual([
+      { kind: "truncated", limitBytes: 5 * 1024 * 1024 },
+      { kind: "status", status: "interrupted", reason: "Interrupted." },
+    ]);
+    const lost = groupOutputs([
+      { type: "error", ename: "KernelDied", evalue: "The kernel died.", traceback: [] },
+      { type: "status", status: "lost", at: "x", reason: "The kernel died." },
+    ]);
+    expect(lost.map((b) => b.kind)).toEqual(["error"]);
+  });
+
+  it("formats the output limit", () => {
+    expect(formatLimit(5 * 1024 * 1024)).toBe("5 MB");
+    expect(formatLimit(512 * 1024)).toBe("512 KB");
+  });
+});

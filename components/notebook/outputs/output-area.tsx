@@ -1,0 +1,62 @@
+"use client";
+// The output of one execution: streams, R messages and warnings, errors, rich results, the
+// truncation marker and the reason an execution stopped, in the order they were produced.
+import { memo, useMemo } from "react";
+import type { StoredEvent } from "@/server/contracts/outputs";
+import { CollapsibleText } from "./collapsible-text";
+import { formatLimit, groupOutputs, type OutputBlock } from "./group-outputs";
+import { RichOutput } from "./rich-output";
+import styles from "./outputs.module.css";
+
+export const OutputArea = memo(function OutputArea({ events }: { events: readonly StoredEvent[] }) {
+  const blocks = useMemo(() => groupOutputs(events), [events]);
+  if (blocks.length === 0) return null;
+  return (
+    <div data-testid="cell-output" className={styles.area}>
+      {blocks.map((block, i) => <BlockView key={i} block={block} />)}
+    </div>
+  );
+});
+
+function BlockView({ block }: { block: OutputBlock }) {
+  switch (block.kind) {
+    case "stream":
+      return block.name === "stdout"
+        ? <CollapsibleText text={block.text} testId="stream-stdout" />
+        : <CollapsibleText text={block.text} testId="stream-stderr" className={styles.stderr} />;
+    case "message":
+      return (
+        <div className={styles.message}>
+          <span className={styles.label}>message</span>
+          <CollapsibleText text={block.text} testId="output-message" />
+        </div>
+      );
+    case "warning":
+      return (
+        <pre data-testid="output-warning" className={`${styles.pre} ${styles.warning}`}>
+          {/^warning/i.test(block.text) ? block.text : `Warning: ${block.text}`}
+        </pre>
+      );
+    case "error":
+      return (
+        <div data-testid="output-error" className={styles.error} role="alert">
+          <pre className={`${styles.pre} ${styles.errorHead}`}>{block.ename}: {block.evalue}</pre>
+          {block.traceback.length > 0 && <pre className={styles.pre}>{block.traceback.join("\n")}</pre>}
+        </div>
+      );
+    case "rich":
+      return <RichOutput data={block.data} />;
+    case "truncated":
+      return (
+        <p data-testid="output-truncated" className={styles.truncated}>
+          Output truncated at {formatLimit(block.limitBytes)} (limit). The rest was not kept; write large results to a file instead.
+        </p>
+      );
+    case "status":
+      return <p data-testid="output-status" className={styles.status}>{block.reason}</p>;
+    default: {
+      const unreachable: never = block;
+      return unreachable;
+    }
+  }
+}
