@@ -78,7 +78,7 @@ async function main() {
   let e2eCode = 0;
   try {
     if (only !== "e2e") {
-      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], { ...env, NODE_ENV: "test" });
+      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { ...env, NODE_ENV: "test" });
     }
     if (only !== "unit") e2eCode = await e2e(env);
   } finally {

@@ -19,6 +19,9 @@ const ZEnv = z.object({
   MAX_CODE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   KB_INSTANCE_ID: z.string().optional(),
+  /** A Jupyter Server / Kernel Gateway / Enterprise Gateway to offer as the `jupyter` provider. */
+  JUPYTER_URL: z.string().url().optional(),
+  JUPYTER_TOKEN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -13,6 +13,8 @@ export const ZExecEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("display_data"), data: ZMimeBundle, metadata: z.record(z.string(), z.unknown()).optional() }),
   z.object({ type: z.literal("execute_result"), data: ZMimeBundle }),
   z.object({ type: z.literal("error"), ename: z.string(), evalue: z.string(), traceback: z.array(z.string()) }),
+  /** The kernel waits for the user to type a line (R readline); answered with sendInput. */
+  z.object({ type: z.literal("input_request"), prompt: z.string(), password: z.boolean() }),
 ]);
 /** One thing a kernel produced while running a cell. */
 export type ExecEvent = z.infer<typeof ZExecEvent>;

@@ -252,6 +252,8 @@ function eventText(event: ExecEvent): string {
       return event.data["text/plain"] ?? "";
     case "error":
       return `${event.evalue}\n`;
+    case "input_request":
+      return event.prompt;
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -30,6 +30,29 @@ export type KernelSpec = {
 };
 
 export type StartOptions = { spec?: string; signal?: AbortSignal };
+export type CodePosition = { code: string; /** Offset in characters (UTF-16) into `code`. */ cursor: number; signal?: AbortSignal };
+
+export type Completion = {
+  matches: string[];
+  /** The range of `code` the chosen match replaces. */
+  cursorStart: number;
+  cursorEnd: number;
+};
+
+export type Inspection = { found: false } | { found: true; /** Plain text help (ANSI stripped). */ text: string };
+
+/** One object of the kernel's workspace, as an environment pane shows it. */
+export type VariableInfo = {
+  name: string;
+  /** R class(es), e.g. "data.frame" or "numeric". */
+  type: string;
+  /** "150 x 5" for tabular objects, "length 10" otherwise. */
+  shape: string;
+  /** Approximate memory size in bytes (object.size), null if unknown. */
+  sizeBytes: number | null;
+  /** A short, single-line preview; never the whole object. */
+  preview: string;
+};
 export type StartedKernel = { remoteId: string; runtime: string };
 export type ExecuteOptions = { code: string; signal?: AbortSignal };
 
@@ -53,4 +76,14 @@ export interface KernelProvider {
   /** Stops the kernel; KernelError "NOT_FOUND" for an id this provider does not know. */
   shutdown(remoteId: string): Promise<void>;
   status(remoteId: string): Promise<KernelStatus>;
+
+  // Optional capabilities: a provider without one leaves it undefined and the UI hides the feature.
+  /** Completion at the cursor (Jupyter complete_request; R's own completion on webR). */
+  complete?(remoteId: string, options: CodePosition): Promise<Completion>;
+  /** Help for the name at the cursor (Jupyter inspect_request; R help on webR). */
+  inspect?(remoteId: string, options: CodePosition): Promise<Inspection>;
+  /** The workspace's objects, without changing the workspace or printing anything. */
+  variables?(remoteId: string, options?: { signal?: AbortSignal }): Promise<VariableInfo[]>;
+  /** Answers the running execution's pending `input_request` (stdin). */
+  sendInput?(remoteId: string, value: string): Promise<void>;
 }

@@ -35,6 +35,10 @@ export function groupOutputs(events: readonly StoredEvent[]): OutputBlock[] {
       case "execute_result":
         blocks.push({ kind: "rich", data: event.data });
         break;
+      case "input_request":
+        // TODO(#3): an input box answering the kernel; until then the prompt is shown as text.
+        blocks.push({ kind: "stream", name: "stdout", text: event.prompt });
+        break;
       case "truncated":
         if (!blocks.some((b) => b.kind === "truncated")) blocks.push({ kind: "truncated", limitBytes: event.limitBytes });
         break;
