@@ -1,7 +1,7 @@
 // `npm test`: every test in one run. Unit + integration (Vitest, real PostgreSQL), then one
 // `next build` and Playwright end-to-end in Debian's Chromium against it. Prints one total line.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../test/test-database.mjs";
@@ -68,7 +68,8 @@ async function e2e(env) {
 }
 
 async function main() {
-  mkdirSync(join(root, "test-results"), { recursive: true });
+  rmSync(join(root, ".reports"), { recursive: true, force: true }); // never count a previous run
+  mkdirSync(join(root, ".reports"), { recursive: true });
   const database = await createTestDatabase("kb_test");
   const env = {
     ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
@@ -78,15 +79,15 @@ async function main() {
   let e2eCode = 0;
   try {
     if (only !== "e2e") {
-      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], { ...env, NODE_ENV: "test" });
+      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=.reports/vitest.json"], { ...env, NODE_ENV: "test" });
     }
     if (only !== "unit") e2eCode = await e2e(env);
   } finally {
     await dropTestDatabase(database.name).catch((e) => console.warn("could not drop test database", e));
   }
   const parts = [
-    only !== "e2e" ? countsFrom(join(root, "test-results/vitest.json"), vitestCounts) : null,
-    only !== "unit" ? countsFrom(join(root, "test-results/e2e.json"), playwrightCounts) : null,
+    only !== "e2e" ? countsFrom(join(root, ".reports/vitest.json"), vitestCounts) : null,
+    only !== "unit" ? countsFrom(join(root, ".reports/e2e.json"), playwrightCounts) : null,
   ].filter(Boolean);
   const total = parts.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
   const failed = total.failed + (unitCode !== 0 && total.failed === 0 ? 1 : 0) + (e2eCode !== 0 && total.failed === 0 ? 1 : 0);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { AuthField } from "./auth-field";
 import styles from "./auth-form.module.css";
 
 export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
@@ -30,14 +31,8 @@ export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
       <form className={styles.card} onSubmit={onSubmit}>
         <h1>Sign in to Kernelbook</h1>
         <p className="muted">R notebooks on remote compute.</p>
-        <div className={styles.field}>
-          <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required className="input" />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
-        </div>
+        <AuthField label="Email" name="email" type="email" autoComplete="email" required />
+        <AuthField label="Password" name="password" type="password" autoComplete="current-password" required />
         {error && <p className={styles.error} role="alert">{error}</p>}
         <button type="submit" className={`btn btn-primary ${styles.submit}`} disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}

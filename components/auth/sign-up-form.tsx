@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
+import { AuthField } from "./auth-field";
 import styles from "./auth-form.module.css";
 
 export function SignUpForm() {
@@ -34,18 +35,9 @@ export function SignUpForm() {
     <div className={styles.wrap}>
       <form className={styles.card} onSubmit={onSubmit}>
         <h1>Create your account</h1>
-        <div className={styles.field}>
-          <label htmlFor="name">Name</label>
-          <input id="name" name="name" autoComplete="name" className="input" />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required className="input" />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" minLength={8} required className="input" />
-        </div>
+        <AuthField label="Name" name="name" autoComplete="name" />
+        <AuthField label="Email" name="email" type="email" autoComplete="email" required />
+        <AuthField label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required />
         {error && <p className={styles.error} role="alert">{error}</p>}
         <button type="submit" className={`btn btn-primary ${styles.submit}`} disabled={signUp.isPending}>
           {signUp.isPending ? "Creating…" : "Create account"}
