@@ -1,6 +1,7 @@
 "use client";
-// The notebook toolbar: run all / run above, the kernel controls, add cells, the history toggle.
+// The notebook toolbar: run all / run above, the kernel controls, add cells, export, the history toggle.
 import { KernelControls } from "@/components/kernel/kernel-controls";
+import { ExportMenu } from "./export-menu";
 import { Icon } from "./icons";
 import type { NotebookActions } from "./use-notebook-actions";
 import styles from "./notebook.module.css";
@@ -39,6 +40,7 @@ export function NotebookToolbar(props: Props) {
         + Markdown
       </button>
       <span className={styles.spacer} />
+      <ExportMenu notebookId={notebookId} onError={onError} />
       <button type="button" className={`btn ${historyOpen ? styles.toggled : ""}`} data-testid="history-toggle"
         aria-label="History" aria-pressed={historyOpen} title="Show past runs" onClick={onToggleHistory}>
         <Icon name="history" /> History

@@ -1,11 +1,12 @@
 "use client";
-// The user's notebooks: create, open, rename, delete (with confirmation); a clear empty state.
+// The user's notebooks: create, import (.ipynb), open, rename, delete (with confirmation); a clear empty state.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ImportNotebookButton } from "./import-notebook-button";
 import styles from "./notebook-list.module.css";
 
 type Row = { id: string; title: string; updatedAt: Date; cellCount: number; provider: string };
@@ -19,15 +20,18 @@ export function NotebookList() {
   const create = useMutation(trpc.notebook.create.mutationOptions({ onSuccess: (nb) => router.push(`/notebooks/${nb.id}`) }));
   const remove = useMutation(trpc.notebook.delete.mutationOptions({ onSuccess: invalidate }));
   const [deleting, setDeleting] = useState<Row | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
 
   return (
     <main className="page">
       <div className={styles.head}>
         <h1>Notebooks</h1>
+        <ImportNotebookButton onError={setImportError} />
         <button type="button" className="btn btn-primary" onClick={() => create.mutate({})} disabled={create.isPending}>
           + New notebook
         </button>
       </div>
+      {importError && <p className="error-text" role="alert" data-testid="import-error">{importError}</p>}
       {list.isPending && <p className="muted">Loading notebooks…</p>}
       {list.isError && <p className="error-text" role="alert">Could not load notebooks: {list.error.message}</p>}
       {list.data && list.data.length === 0 && (

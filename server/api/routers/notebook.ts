@@ -1,11 +1,16 @@
 // Notebook procedures: thin wrappers over server/notebooks use-cases, scoped to the caller.
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 import {
   ZCreateNotebookInput, ZNotebookIdInput, ZRenameNotebookInput, ZSaveNotebookInput,
 } from "@/server/contracts/notebook";
+import { ZExportNotebookInput, ZImportNotebookInput } from "@/server/contracts/notebook-transfer";
+import { configuredProviderIds } from "@/server/kernels/registry";
 import { createNotebook } from "@/server/notebooks/create-notebook";
 import { deleteNotebook } from "@/server/notebooks/delete-notebook";
+import { exportNotebook } from "@/server/notebooks/export-notebook";
 import { getNotebook } from "@/server/notebooks/get-notebook";
+import { importNotebook } from "@/server/notebooks/import-notebook";
 import { listNotebooks } from "@/server/notebooks/list-notebooks";
 import { renameNotebook } from "@/server/notebooks/rename-notebook";
 import { saveNotebook } from "@/server/notebooks/save-notebook";
@@ -20,4 +25,10 @@ export const notebookRouter = createRouter({
     .mutation(({ ctx, input }) => renameNotebook(db, { userId: ctx.user.id, notebookId: input.id, title: input.title })),
   delete: protectedProcedure.input(ZNotebookIdInput).mutation(({ ctx, input }) => deleteNotebook(db, { userId: ctx.user.id, notebookId: input.id })),
   save: protectedProcedure.input(ZSaveNotebookInput).mutation(({ ctx, input }) => saveNotebook(db, { userId: ctx.user.id, ...input })),
+  import: protectedProcedure.input(ZImportNotebookInput).mutation(({ ctx, input }) =>
+    importNotebook(db, { userId: ctx.user.id, ...input, availableProviders: configuredProviderIds(), maxOutputBytes: env.MAX_OUTPUT_BYTES }),
+  ),
+  export: protectedProcedure
+    .input(ZExportNotebookInput)
+    .query(({ ctx, input }) => exportNotebook(db, { userId: ctx.user.id, notebookId: input.id, format: input.format })),
 });
