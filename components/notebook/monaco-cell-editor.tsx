@@ -1,9 +1,11 @@
 "use client";
 // The one live Monaco editor (the cell being edited), served from our own origin: a controlled
 // view of the cell's text in React state that grows with its content and forwards the notebook's
-// keys (Shift/Ctrl/Alt+Enter, Escape) to the page.
+// keys (Shift/Ctrl/Alt+Enter, Escape) to the page. R cells get the kernel's completion and help
+// (kernel-assist.ts; Shift+Tab opens the help panel).
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { EditorAssistContext, attachAssist, type EditorAssist } from "./kernel-assist";
 import type { AppTheme } from "./use-app-theme";
 
 loader.config({ paths: { vs: "/monaco/vs" } });
@@ -42,9 +44,12 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
   const [height, setHeight] = useState(() => value.split("\n").length * LINE_HEIGHT + 2 * PADDING);
   const commandRef = useRef(onCommand);
   const cursorRef = useRef(cursor);
+  const assist = useContext(EditorAssistContext);
+  const assistRef = useRef(assist);
   useEffect(() => {
     commandRef.current = onCommand;
-  }, [onCommand]);
+    assistRef.current = assist;
+  }, [onCommand, assist]);
 
   const onMount: OnMount = (editor, monaco) => {
     const run = (command: EditorCommand) => () => commandRef.current(command);
@@ -59,6 +64,7 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
       keybindingContext: "!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !editorHasMultipleSelections",
       run: run("commandMode"),
     });
+    if (language === "r") bindKernelAssist(editor, monaco, () => assistRef.current);
     editor.onDidContentSizeChange((e) => {
       if (e.contentHeightChanged) setHeight(Math.max(e.contentHeight, LINE_HEIGHT + 2 * PADDING));
     });
@@ -106,6 +112,23 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
 }
 
 type MountedEditor = Parameters<OnMount>[0];
+
+/** Completion and hover from the kernel for this editor's model, and Shift+Tab for the help panel. */
+function bindKernelAssist(editor: MountedEditor, monaco: Parameters<OnMount>[1], assist: () => EditorAssist | null): void {
+  const model = editor.getModel();
+  if (model) attachAssist(monaco, model, assist);
+  editor.addAction({
+    id: "kb.help",
+    label: "Show help for the name at the cursor",
+    keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Tab],
+    keybindingContext: "!suggestWidgetVisible",
+    run: (ed) => {
+      const current = ed.getModel();
+      const position = ed.getPosition();
+      if (current && position) assist()?.showHelp(current.getValue(), current.getOffsetAt(position));
+    },
+  });
+}
 
 function placeCursor(editor: MountedEditor, cursor: CursorHint): void {
   const model = editor.getModel();

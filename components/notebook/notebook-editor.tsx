@@ -1,12 +1,17 @@
 "use client";
 // The loaded notebook page: wires the document store, autosave, the execution stream, the kernel
-// state, keyboard command mode and the history panel together, and lays them out.
+// state (and picker), the editor's kernel completion and help, keyboard command mode and the side
+// panels (help, variables, history) together, and lays them out.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { HistoryPanel } from "@/components/history/history-panel";
+import { HelpPanel } from "@/components/kernel/help-panel";
+import { KernelPicker } from "@/components/kernel/kernel-picker";
 import { KernelStatusBadge } from "@/components/kernel/kernel-status-badge";
 import { useKernelRefresh, useKernelState } from "@/components/kernel/use-kernel-state";
 import { AppHeader } from "@/components/ui/app-header";
+import { VariablesPane } from "@/components/variables/variables-pane";
 import { CellList } from "./cell-list";
+import { EditorAssistContext } from "./kernel-assist";
 import { preloadMarkdown } from "./lazy-markdown";
 import { preloadMonaco, type CursorHint } from "./monaco-cell-editor";
 import { ConflictBanner, NoticeBanner } from "./notice-banner";
@@ -18,6 +23,7 @@ import { useAppTheme } from "./use-app-theme";
 import { useAutosave } from "./use-autosave";
 import { useCommandModeKeys } from "./use-command-mode-keys";
 import { useDocStore } from "./use-doc-store";
+import { useEditorAssist, type HelpRequest } from "./use-editor-assist";
 import { useExecutionStream } from "./use-execution-stream";
 import { useNotebookActions } from "./use-notebook-actions";
 import styles from "./notebook.module.css";
@@ -34,6 +40,9 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const [cursor, setCursor] = useState<CursorHint>("end");
   const [notice, setNotice] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [variablesOpen, setVariablesOpen] = useState(false);
+  const [help, setHelp] = useState<HelpRequest | null>(null);
+  const assist = useEditorAssist(notebookId, setHelp);
 
   const kernel = useKernelState(notebookId);
   const refreshKernel = useKernelRefresh(notebookId);
@@ -65,7 +74,13 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
       <AppHeader>
         <NotebookTitle notebookId={notebookId} initialTitle={initial.title} />
         <SaveStateLabel state={autosave.state} error={autosave.error} />
+        <KernelPicker notebookId={notebookId} kernelRunning={Boolean(kernel.data && kernel.data.status !== "dead")}
+          onChanged={refreshKernel} onError={setNotice} />
         <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
+        <button type="button" className={`btn ${variablesOpen ? styles.toggled : ""}`} data-testid="variables-toggle"
+          aria-pressed={variablesOpen} title="Show the kernel's variables" onClick={() => setVariablesOpen((open) => !open)}>
+          Variables
+        </button>
       </AppHeader>
       <NotebookToolbar
         notebookId={notebookId}
@@ -82,8 +97,15 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
       {reconnecting && <NoticeBanner tone="info">Live output is reconnecting… nothing is lost; it resumes where it stopped.</NoticeBanner>}
       <div className={styles.body}>
         <main className={styles.main} data-notebook-keys aria-label="Cells">
-          <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} />
+          <EditorAssistContext.Provider value={assist}>
+            <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} />
+          </EditorAssistContext.Provider>
         </main>
+        {help && <HelpPanel notebookId={notebookId} request={help} onClose={() => setHelp(null)} />}
+        {variablesOpen && (
+          <VariablesPane notebookId={notebookId} kernel={kernel.data ?? undefined} refreshKey={stream.state.finished}
+            onClose={() => setVariablesOpen(false)} />
+        )}
         {historyOpen && (
           <HistoryPanel
             notebookId={notebookId}

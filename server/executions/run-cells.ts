@@ -18,7 +18,7 @@ export async function runCells(db: Db, args: { userId: string } & RunCellsInput)
   }
   const notebook = await findOwnedNotebook(db, { userId: args.userId, notebookId: args.notebookId });
   const version = await saveSources(db, notebook, args.cells);
-  const kernel = await ensureKernel(db, { userId: args.userId, notebookId: notebook.id, provider: notebook.provider });
+  const kernel = await ensureKernel(db, { userId: args.userId, notebookId: notebook.id, provider: notebook.provider, spec: notebook.runtime });
   const executions = await db.execution.createManyAndReturn({
     data: args.cells.map((c, i) => ({
       notebookId: notebook.id, cellId: c.cellId, sessionId: kernel.sessionId, source: c.source,

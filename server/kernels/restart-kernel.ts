@@ -3,10 +3,10 @@ import "server-only";
 import type { Db } from "@/server/db";
 import { abortQueued } from "@/server/executions/drain-queue";
 import { liveKernels } from "./live-kernels";
-import { ensureKernel } from "./start-kernel";
+import { ensureKernel, type EnsureKernelArgs } from "./start-kernel";
 import { shutdownKernel } from "./shutdown-kernel";
 
-export async function restartKernel(db: Db, args: { userId: string; notebookId: string; provider: string }): Promise<void> {
+export async function restartKernel(db: Db, args: EnsureKernelArgs): Promise<void> {
   const kernel = liveKernels.get(args.notebookId);
   const remoteId = kernel ? await kernel.ready.catch(() => null) : null;
   if (!kernel || kernel.ownerId !== args.userId || !remoteId) {

@@ -1,5 +1,5 @@
-// Gives a notebook its kernel: the live one if this process holds it, else a new session that
-// starts in the background (executions queue behind it meanwhile).
+// Gives a notebook its kernel: the live one if this process holds it, else a new session of the
+// notebook's chosen provider and spec that starts in the background (executions queue behind it).
 import "server-only";
 import type { Db } from "@/server/db";
 import { PROVIDER_IDS, type ProviderId } from "./types";
@@ -7,10 +7,20 @@ import { getProvider } from "./registry";
 import { instanceId } from "./instance";
 import { liveKernels, type LiveKernel } from "./live-kernels";
 
-export async function ensureKernel(db: Db, args: { userId: string; notebookId: string; provider: string }): Promise<LiveKernel> {
+export type EnsureKernelArgs = {
+  userId: string;
+  notebookId: string;
+  provider: string;
+  /** The kernel spec to start (Notebook.runtime); the provider's default when absent. */
+  spec?: string | null;
+};
+
+export async function ensureKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
   const live = liveKernels.get(args.notebookId);
   if (live) return live;
   const providerId = toProviderId(args.provider);
+  // A spec belongs to its provider: none is passed when an unknown provider fell back to webR.
+  const spec = providerId === args.provider ? (args.spec ?? undefined) : undefined;
   const provider = getProvider(providerId);
   await db.kernelSession.updateMany({
     where: { notebookId: args.notebookId, endedAt: null },
@@ -24,15 +34,15 @@ export async function ensureKernel(db: Db, args: { userId: string; notebookId: s
     ready: Promise.resolve(""), remoteId: null, queue: [], executionCount: 0, running: null,
     interruptRequested: false, stopping: false, draining: false,
   };
-  kernel.ready = startInBackground(db, kernel);
+  kernel.ready = startInBackground(db, kernel, spec);
   kernel.ready.catch(() => {}); // observed by the queue; avoid an unhandled rejection meanwhile
   liveKernels.set(args.notebookId, kernel);
   return kernel;
 }
 
-async function startInBackground(db: Db, kernel: LiveKernel): Promise<string> {
+async function startInBackground(db: Db, kernel: LiveKernel, spec: string | undefined): Promise<string> {
   try {
-    const started = await kernel.provider.start();
+    const started = await kernel.provider.start({ spec });
     kernel.remoteId = started.remoteId;
     await db.kernelSession.update({
       where: { id: kernel.sessionId },

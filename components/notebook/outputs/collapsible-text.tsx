@@ -1,6 +1,8 @@
 "use client";
-// Preformatted text that collapses when very long (thousands of lines), with a "Show all" button.
+// Preformatted text (with its ANSI colours) that collapses when very long (thousands of lines),
+// with a "Show all" button.
 import { useMemo, useState } from "react";
+import { AnsiText } from "./ansi-text";
 import styles from "./outputs.module.css";
 
 const COLLAPSE_ABOVE_LINES = 2_000;
@@ -22,7 +24,7 @@ export function CollapsibleText({ text, testId, className }: Props) {
   const collapsed = !expanded && lineCount > COLLAPSE_ABOVE_LINES;
   return (
     <div className={className}>
-      <pre className={styles.pre} data-testid={testId}>{collapsed ? head : text}</pre>
+      <pre className={styles.pre} data-testid={testId}><AnsiText text={collapsed ? head : text} /></pre>
       {collapsed && (
         <button type="button" className={`btn btn-ghost ${styles.showAll}`} onClick={() => setExpanded(true)}>
           Show all {lineCount.toLocaleString()} lines ({(lineCount - SHOWN_WHEN_COLLAPSED).toLocaleString()} hidden)

@@ -26,7 +26,11 @@ describe("groupOutputs", () => {
     ]);
     expect(blocks.map((b) => b.kind)).toEqual(["message", "warning", "rich", "error"]);
     expect(blocks[0]).toEqual({ kind: "message", text: "m1\nm2\n" });
-    expect(blocks[3]).toEqual({ kind: "error", ename: "ERROR", evalue: "boom", traceback: ["line"] });
+    // Colours stay for the renderer (ansi-text.tsx); carriage returns are applied.
+    expect(blocks[3]).toEqual({ kind: "error", ename: "ERROR", evalue: "\u001b[31mboom\u001b[0m", traceback: ["\u001b[1mline\u001b[22m"] });
+    expect(groupOutputs([{ type: "stream", name: "stdout", text: "\u001b[32m10%\r100%\u001b[0m\n" }])).toEqual([
+      { kind: "stream", name: "stdout", text: "100%\u001b[0m\n" },
+    ]);
   });
 
   it("shows one truncation marker and a status reason unless an error already says it", () => {

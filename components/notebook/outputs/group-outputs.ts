@@ -1,7 +1,8 @@
 // Turns an execution's stored events into display blocks: consecutive stream chunks of one name
 // (and consecutive R messages) become one block; the final status's reason becomes a muted line.
+// Carriage returns are applied (progress lines); ANSI colours stay, for the renderers to show.
 import type { ExecutionStatus, MimeBundle, StoredEvent } from "@/server/contracts/outputs";
-import { toPlainText } from "./ansi";
+import { applyCarriageReturns } from "./ansi";
 
 export type OutputBlock =
   | { kind: "stream"; name: "stdout" | "stderr"; text: string }
@@ -61,9 +62,9 @@ function cleanText(block: OutputBlock): OutputBlock {
     case "stream":
     case "message":
     case "warning":
-      return { ...block, text: toPlainText(block.text) };
+      return { ...block, text: applyCarriageReturns(block.text) };
     case "error":
-      return { ...block, evalue: toPlainText(block.evalue), traceback: block.traceback.map(toPlainText) };
+      return { ...block, evalue: applyCarriageReturns(block.evalue), traceback: block.traceback.map(applyCarriageReturns) };
     default:
       return block;
   }

@@ -11,6 +11,13 @@ describe("present", () => {
     expect(present({ "application/octet-stream": "AAAA" })).toBeNull();
   });
 
+  it("shows a data frame's table form before its HTML or text, and ignores a malformed one", () => {
+    const table = { columns: [{ name: "a", type: "integer" }], rows: [["1"]], rowNames: null, totalRows: 1, totalColumns: 1 };
+    const bundle = { "application/vnd.kernelbook.table+json": JSON.stringify(table), "text/html": "<table></table>", "text/plain": "  a\n1 1" };
+    expect(present(bundle)).toEqual({ kind: "table", table });
+    expect(present({ ...bundle, "application/vnd.kernelbook.table+json": "{\"rows\": 3}" })).toEqual({ kind: "html", html: "<table></table>" });
+  });
+
   it("turns SVG into an image URL, never markup", () => {
     const p = present({ "image/svg+xml": "<svg onload='alert(1)'></svg>" });
     expect(p?.kind).toBe("image");

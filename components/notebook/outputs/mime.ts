@@ -1,8 +1,10 @@
 // Chooses how to show a MIME bundle (richest safe type first) and builds data: URLs for images.
 import type { MimeBundle } from "@/server/contracts/outputs";
+import { TABLE_MIME, parseTableOutput, type TableOutput } from "@/server/contracts/table";
 
 export type Presentation =
   | { kind: "image"; mime: string; src: string }
+  | { kind: "table"; table: TableOutput }
   | { kind: "html"; html: string }
   | { kind: "markdown"; markdown: string }
   | { kind: "text"; text: string };
@@ -16,6 +18,8 @@ export function present(bundle: MimeBundle): Presentation | null {
   }
   const svg = bundle["image/svg+xml"];
   if (svg) return { kind: "image", mime: "image/svg+xml", src: svgDataUrl(svg) };
+  const table = bundle[TABLE_MIME] ? parseTableOutput(bundle[TABLE_MIME]) : null;
+  if (table) return { kind: "table", table };
   if (bundle["text/html"]) return { kind: "html", html: bundle["text/html"] };
   if (bundle["text/markdown"]) return { kind: "markdown", markdown: bundle["text/markdown"] };
   if (bundle["text/plain"] !== undefined) return { kind: "text", text: bundle["text/plain"] };

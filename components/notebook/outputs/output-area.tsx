@@ -3,6 +3,7 @@
 // truncation marker and the reason an execution stopped, in the order they were produced.
 import { memo, useMemo } from "react";
 import type { StoredEvent } from "@/server/contracts/outputs";
+import { AnsiText } from "./ansi-text";
 import { CollapsibleText } from "./collapsible-text";
 import { formatLimit, groupOutputs, type OutputBlock } from "./group-outputs";
 import { RichOutput } from "./rich-output";
@@ -34,14 +35,14 @@ function BlockView({ block }: { block: OutputBlock }) {
     case "warning":
       return (
         <pre data-testid="output-warning" className={`${styles.pre} ${styles.warning}`}>
-          {/^warning/i.test(block.text) ? block.text : `Warning: ${block.text}`}
+          <AnsiText text={/^warning/i.test(block.text) ? block.text : `Warning: ${block.text}`} />
         </pre>
       );
     case "error":
       return (
         <div data-testid="output-error" className={styles.error} role="alert">
-          <pre className={`${styles.pre} ${styles.errorHead}`}>{block.ename}: {block.evalue}</pre>
-          {block.traceback.length > 0 && <pre className={styles.pre}>{block.traceback.join("\n")}</pre>}
+          <pre className={`${styles.pre} ${styles.errorHead}`}>{block.ename}: <AnsiText text={block.evalue} /></pre>
+          {block.traceback.length > 0 && <pre className={styles.pre}><AnsiText text={block.traceback.join("\n")} /></pre>}
         </div>
       );
     case "rich":

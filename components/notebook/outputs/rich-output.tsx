@@ -5,6 +5,7 @@ import { LazyMarkdown as MarkdownView } from "../lazy-markdown";
 import { CollapsibleText } from "./collapsible-text";
 import { HtmlFrame } from "./html-frame";
 import { present } from "./mime";
+import { TableOutput } from "./table-output";
 import styles from "./outputs.module.css";
 
 export function RichOutput({ data }: { data: MimeBundle }) {
@@ -13,6 +14,8 @@ export function RichOutput({ data }: { data: MimeBundle }) {
   switch (shown.kind) {
     case "image":
       return <img data-testid="output-image" className={styles.image} src={shown.src} alt={data["text/plain"] ?? "Plot"} />;
+    case "table":
+      return <TableOutput table={shown.table} />;
     case "html":
       return <HtmlFrame html={shown.html} />;
     case "markdown":

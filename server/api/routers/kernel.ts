@@ -1,9 +1,16 @@
-// Kernel procedures for a notebook: state, start, interrupt, restart, shut down.
+// Kernel procedures for a notebook: state, start, interrupt, restart, shut down; the editor's
+// questions (completion, help, variables); and the choice of kernel (specs, choose).
 import { db } from "@/server/db";
 import { ZNotebookRef } from "@/server/contracts/execution";
+import { ZChooseKernelInput, ZCodePositionInput } from "@/server/contracts/kernel";
 import { findOwnedNotebook } from "@/server/notebooks/find-owned-notebook";
+import { chooseKernel } from "@/server/kernels/choose-kernel";
+import { completeCode } from "@/server/kernels/complete-code";
 import { getKernelState } from "@/server/kernels/get-kernel-state";
+import { inspectCode } from "@/server/kernels/inspect-code";
 import { interruptKernel } from "@/server/kernels/interrupt-kernel";
+import { listKernelSpecs } from "@/server/kernels/list-kernel-specs";
+import { listVariables } from "@/server/kernels/list-variables";
 import { restartKernel } from "@/server/kernels/restart-kernel";
 import { shutdownKernel } from "@/server/kernels/shutdown-kernel";
 import { ensureKernel } from "@/server/kernels/start-kernel";
@@ -17,16 +24,27 @@ const ownedNotebook = protectedProcedure.input(ZNotebookRef).use(async ({ ctx, i
 export const kernelRouter = createRouter({
   get: ownedNotebook.query(({ ctx }) => getKernelState(db, { userId: ctx.user.id, notebookId: ctx.notebook.id })),
   start: ownedNotebook.mutation(async ({ ctx }) => {
-    await ensureKernel(db, { userId: ctx.user.id, notebookId: ctx.notebook.id, provider: ctx.notebook.provider });
-    return getKernelState(db, { userId: ctx.user.id, notebookId: ctx.notebook.id });
+    const { notebook } = ctx;
+    await ensureKernel(db, { userId: ctx.user.id, notebookId: notebook.id, provider: notebook.provider, spec: notebook.runtime });
+    return getKernelState(db, { userId: ctx.user.id, notebookId: notebook.id });
   }),
   interrupt: ownedNotebook.mutation(({ ctx }) => interruptKernel(db, { userId: ctx.user.id, notebookId: ctx.notebook.id })),
   restart: ownedNotebook.mutation(async ({ ctx }) => {
-    await restartKernel(db, { userId: ctx.user.id, notebookId: ctx.notebook.id, provider: ctx.notebook.provider });
-    return getKernelState(db, { userId: ctx.user.id, notebookId: ctx.notebook.id });
+    const { notebook } = ctx;
+    await restartKernel(db, { userId: ctx.user.id, notebookId: notebook.id, provider: notebook.provider, spec: notebook.runtime });
+    return getKernelState(db, { userId: ctx.user.id, notebookId: notebook.id });
   }),
   shutdown: ownedNotebook.mutation(async ({ ctx }) => {
     await shutdownKernel(db, { userId: ctx.user.id, notebookId: ctx.notebook.id, reason: "Shut down by you." });
     return getKernelState(db, { userId: ctx.user.id, notebookId: ctx.notebook.id });
   }),
+
+  complete: ownedNotebook.input(ZCodePositionInput).query(({ ctx, input }) => completeCode({ userId: ctx.user.id, ...input })),
+  inspect: ownedNotebook.input(ZCodePositionInput).query(({ ctx, input }) => inspectCode({ userId: ctx.user.id, ...input })),
+  variables: ownedNotebook.query(({ ctx }) => listVariables({ userId: ctx.user.id, notebookId: ctx.notebook.id })),
+
+  specs: protectedProcedure.query(() => listKernelSpecs()),
+  /** The notebook's chosen kernel: provider and spec name (null: the provider's default spec). */
+  choice: ownedNotebook.query(({ ctx }) => ({ provider: ctx.notebook.provider, spec: ctx.notebook.runtime })),
+  choose: protectedProcedure.input(ZChooseKernelInput).mutation(({ ctx, input }) => chooseKernel(db, { userId: ctx.user.id, ...input })),
 });

@@ -49,6 +49,23 @@ describe("Execution", () => {
     ]);
   });
 
+  it("sends a table attached while a value prints beside its text, and only then", async () => {
+    const table = { columns: [{ name: "a", type: "integer" }], rows: [["1"]], rowNames: null, totalRows: 1, totalColumns: 1 };
+    const execution = new Execution();
+    execution.attachTable(table); // no value printing: dropped
+    execution.beginResult();
+    execution.attachTable(table);
+    execution.push(out("  a\n1 1\n"));
+    execution.endResult();
+    execution.beginResult();
+    execution.push(out("[1] 2\n"));
+    execution.finish();
+    expect(await drain(execution.events())).toEqual([
+      { type: "execute_result", data: { "text/plain": "  a\n1 1", "application/vnd.kernelbook.table+json": JSON.stringify(table) } },
+      { type: "execute_result", data: { "text/plain": "[1] 2" } },
+    ]);
+  });
+
   it("delivers what was produced, then throws the kernel failure", async () => {
     const execution = new Execution();
     execution.push(out("last words\n"));

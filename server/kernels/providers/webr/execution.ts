@@ -1,7 +1,9 @@
 // One running cell: buffers the events the worker produces and hands them to the consumer of
 // `execute` as they arrive, merging console lines that are already waiting into one stream event,
-// and turning the console text of an autoprinted value into its execute_result.
-import type { ExecEvent } from "@/server/contracts/outputs";
+// and turning the console text of an autoprinted value into its execute_result (with its table
+// form beside the text when the value is a data frame).
+import type { ExecEvent, MimeBundle } from "@/server/contracts/outputs";
+import { TABLE_MIME, type TableOutput } from "@/server/contracts/table";
 import type { KernelError } from "@/server/errors";
 
 type Outcome = { kind: "done" } | { kind: "failed"; error: KernelError };
@@ -17,6 +19,8 @@ export class Execution {
   private detached = false;
   /** Console text of the visible value being printed, while one is. */
   private result: string | undefined;
+  /** The table form of the visible value being printed, if it is a data frame. */
+  private resultTable: TableOutput | undefined;
   private wake: (() => void) | undefined;
 
   push(event: ExecEvent): void {
@@ -40,10 +44,20 @@ export class Execution {
     this.result = "";
   }
 
+  /** The value being printed also has this table form (sent in the same execute_result). */
+  attachTable(table: TableOutput): void {
+    if (this.result !== undefined) this.resultTable = table;
+  }
+
   endResult(): void {
     const text = this.result;
+    const table = this.resultTable;
     this.result = undefined;
-    if (text) this.push({ type: "execute_result", data: { "text/plain": text.replace(/\n$/, "") } });
+    this.resultTable = undefined;
+    if (!text) return;
+    const data: MimeBundle = { "text/plain": text.replace(/\n$/, "") };
+    if (table) data[TABLE_MIME] = JSON.stringify(table);
+    this.push({ type: "execute_result", data });
   }
 
   /** No more events will come; the iterator ends once the buffer is drained. */

@@ -14,10 +14,17 @@
 //   do not run), as in IRkernel; an interrupt ends it with an error event of ename "Interrupted".
 // - If R quits or its worker crashes, the running execute throws KernelError "DEAD" and the
 //   status stays "dead" until a restart.
+// - A visible data frame's execute_result carries, beside text/plain, its first rows as
+//   application/vnd.kernelbook.table+json (server/contracts/table.ts).
+// - complete / inspect / variables use R's own completion, its help pages (webR ships them; the
+//   text of tools::Rd2txt) and a cheap look at globalenv, in a private environment, printing
+//   nothing. R does one thing at a time: while a cell runs (or the kernel starts or is dead) they
+//   answer "nothing" at once ([] / found: false) rather than wait behind the cell.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { KernelError } from "@/server/errors";
 import type { KernelProvider, KernelSpec, ProviderCapabilities, StartedKernel, StartOptions } from "../../types";
+import { completeIn, inspectIn, variablesIn, type AskR } from "./ide";
 import { WebRKernel } from "./kernel";
 
 export type WebRProviderOptions = {
@@ -40,6 +47,10 @@ export function createWebRProvider(options: WebRProviderOptions = {}): KernelPro
     const kernel = kernels.get(remoteId);
     if (!kernel) throw new KernelError("NOT_FOUND", `No webR kernel with id ${remoteId}.`);
     return kernel;
+  };
+  const askR = (remoteId: string): AskR => {
+    const kernel = find(remoteId);
+    return (call, queryOptions) => kernel.query(call, queryOptions);
   };
 
   return {
@@ -86,6 +97,18 @@ export function createWebRProvider(options: WebRProviderOptions = {}): KernelPro
 
     async status(remoteId) {
       return find(remoteId).status();
+    },
+
+    async complete(remoteId, position) {
+      return completeIn(askR(remoteId), position);
+    },
+
+    async inspect(remoteId, position) {
+      return inspectIn(askR(remoteId), position);
+    },
+
+    async variables(remoteId, variableOptions) {
+      return variablesIn(askR(remoteId), variableOptions);
     },
   };
 }

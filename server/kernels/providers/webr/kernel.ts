@@ -3,7 +3,7 @@
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import type { ExecuteOptions, KernelStatus } from "../../types";
-import { RSession } from "./r-session";
+import { RSession, type QueryOptions } from "./r-session";
 
 export type WebRKernelOptions = { startTimeoutMs: number };
 
@@ -62,5 +62,11 @@ export class WebRKernel {
 
   interrupt(): void {
     this.session?.interrupt();
+  }
+
+  /** Asks the IDE helpers of the R session (see RSession.query); null while starting, busy or dead. */
+  async query(call: string, options: QueryOptions): Promise<string[] | null> {
+    if (this.starting || !this.session) return null;
+    return this.session.query(call, options);
   }
 }

@@ -1,14 +1,17 @@
-// One embedded R process: a webR worker thread with the runner installed, its output queue pumped
-// into the running Execution, and the interrupt and death handling webR leaves to its caller.
+// One embedded R process: a webR worker thread with the runner (and the IDE helpers) installed, its
+// output queue pumped into the running Execution, and the interrupt and death handling webR leaves
+// to its caller.
 import { WebR, type RObject } from "webr";
 import { KernelError } from "@/server/errors";
 import { Execution } from "./execution";
+import { IDE_R } from "./ide.R";
 import { toRString } from "./r-literal";
 import { RUNNER_R } from "./runner.R";
 import { WORKER_HOOKS_JS } from "./worker-hooks";
 import { routeWorkerMessage, type Routed } from "./worker-message";
 
 export type RSessionStartOptions = { signal?: AbortSignal; timeoutMs: number };
+export type QueryOptions = { timeoutMs: number; signal?: AbortSignal };
 
 /** Console output goes to the output queue as it happens, not into a list returned at the end. */
 const STREAMING = { captureStreams: false, captureConditions: false } as const;
@@ -26,6 +29,7 @@ export class RSession {
   private constructor(
     private readonly webR: WebR,
     private readonly runner: RObject,
+    private readonly ide: RObject,
     rVersion: string,
   ) {
     this.rVersion = rVersion;
@@ -50,9 +54,10 @@ export class RSession {
     await webR.init();
     await webR.evalRVoid(`webr::eval_js(${toRString(WORKER_HOOKS_JS)})`, { captureStreams: false });
     const runner = await webR.evalR(RUNNER_R, { captureStreams: false });
+    const ide = await webR.evalR(IDE_R, { captureStreams: false });
     const version = await webR.evalRString('paste(R.version$major, R.version$minor, sep = ".")');
     await webR.flush(); // the start-up banner, which belongs to no cell
-    return new RSession(webR, runner, version);
+    return new RSession(webR, runner, ide, version);
   }
 
   get alive(): boolean {
@@ -83,6 +88,17 @@ export class RSession {
       (cause: unknown) => this.die(`The R process failed: ${String(cause)}`, cause),
     );
     return execution;
+  }
+
+  /**
+   * Evaluates `call` in the private IDE environment (ide.R.ts) and gives its character result, or
+   * null: while a cell runs (R does one thing at a time, so the IDE answers "nothing" at once rather
+   * than wait behind the cell), when the session is dead, when R fails, or when no answer comes in time.
+   */
+  async query(call: string, options: QueryOptions): Promise<string[] | null> {
+    if (this.dead || this.busy) return null;
+    const answer = this.webR.evalRRaw(call, "string[]", { env: this.ide, captureStreams: true, captureConditions: true });
+    return settleWithin(answer, options);
   }
 
   /**
@@ -137,6 +153,9 @@ export class RSession {
       case "result-end":
         execution.endResult();
         return;
+      case "table":
+        execution.attachTable(routed.table);
+        return;
       case "ignored":
         return;
       default: {
@@ -177,6 +196,25 @@ async function withDeadline<T>(work: Promise<T>, options: RSessionStartOptions):
   });
   try {
     return await Promise.race([work, stop]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** The value of `work`, or null if it fails, takes longer than `timeoutMs` or `signal` aborts. */
+async function settleWithin<T>(work: Promise<T>, options: QueryOptions): Promise<T | null> {
+  const { signal, timeoutMs } = options;
+  if (signal?.aborted) return null;
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const giveUp = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+    onAbort = () => resolve(null);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work.catch(() => null), giveUp]);
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener("abort", onAbort);

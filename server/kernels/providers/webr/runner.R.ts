@@ -5,7 +5,8 @@
 // anything in the user's workspace nor breaks when the user masks a base function there.
 // Records it posts (see worker-hooks.ts): start, result-start/-end, warning, message, error, plot,
 // end. A visible value is printed to the console between result-start and result-end, and that
-// text becomes the execute_result (as IRkernel does). Plots: see plots.R.ts.
+// text becomes the execute_result (as IRkernel does); a data frame also posts a table record
+// there (table.R.ts). Plots: see plots.R.ts.
 //
 // Cost matters (a `1+1` cell should take about half a millisecond in R): one tryCatch and one
 // withCallingHandlers per cell, not per expression. A calling handler notes an error (with the
@@ -13,6 +14,7 @@
 // report is made once unwound, where a stack overflow leaves room for it. The tryCatch also
 // catches errors that skip calling handlers (R does so for stack overflows).
 import { PLOTS_R } from "./plots.R";
+import { TABLE_R } from "./table.R";
 import { HOOKS_GLOBAL as hooks } from "./worker-hooks";
 
 /** R code that builds the runner environment and returns it; `run(code)` is called in it. */
@@ -43,6 +45,7 @@ export const RUNNER_R = String.raw`local({
   post_result <- function(value) {
     js("${hooks}.resultStart()")
     on.exit(js("${hooks}.resultEnd()"))
+    post_table(value)
     env <- new.env(parent = globalenv())
     env$x <- value
     eval(if (isS4(value)) quote(methods::show(x)) else quote(print(x)), env)
@@ -156,5 +159,6 @@ export const RUNNER_R = String.raw`local({
     invisible()
   }
 ${PLOTS_R}
+${TABLE_R}
   environment()
 }, envir = new.env(parent = baseenv()))`;

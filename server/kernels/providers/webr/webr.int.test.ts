@@ -39,7 +39,7 @@ describe("webr provider", () => {
     expect(await run("1+1")).toEqual([{ type: "execute_result", data: { "text/plain": "[1] 2" } }]);
     expect(await run("x <- 1; invisible(2)")).toEqual([]);
     const frame = await run("head(cars, 3)");
-    expect(frame).toEqual([{ type: "execute_result", data: { "text/plain": "  speed dist\n1     4    2\n2     4   10\n3     7    4" } }]);
+    expect(frame).toMatchObject([{ type: "execute_result", data: { "text/plain": "  speed dist\n1     4    2\n2     4   10\n3     7    4" } }]);
     expect(stdout(await run("print(head(cars, 3))"))).toBe("  speed dist\n1     4    2\n2     4   10\n3     7    4\n");
   });
 

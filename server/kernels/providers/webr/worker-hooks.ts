@@ -42,6 +42,7 @@ export const WORKER_HOOKS_JS = String.raw`(() => {
     resultStart() { return post({ kind: "result-start" }); },
     resultEnd() { return post({ kind: "result-end" }); },
     text(kind, text) { return post({ kind, text }); },
+    table(table) { return post({ kind: "table", table }); },
     error(ename, evalue, traceback) { return post({ kind: "error", ename, evalue, traceback }); },
     plot(path) {
       const bytes = Module.FS.readFile(path);

@@ -39,6 +39,21 @@ describe("routeWorkerMessage", () => {
     });
   });
 
+  it("turns a table record (column-major, as R holds it) into rows", () => {
+    const table = {
+      columns: [{ name: "a", type: "integer" }, { name: "b", type: "character" }],
+      data: [["1", "2"], ["x", null]],
+      rowNames: ["r1", "r2"],
+      totalRows: 10,
+      totalColumns: 2,
+    };
+    expect(routeWorkerMessage({ type: "kernelbook", data: { kind: "table", table } })).toEqual({
+      kind: "table",
+      table: { columns: table.columns, rows: [["1", "x"], ["2", null]], rowNames: ["r1", "r2"], totalRows: 10, totalColumns: 2 },
+    });
+    expect(routeWorkerMessage({ type: "kernelbook", data: { kind: "table", table: { ...table, totalRows: -1 } } })).toEqual({ kind: "ignored" });
+  });
+
   it("reports the closed channel and ignores everything else", () => {
     expect(routeWorkerMessage({ type: "closed" })).toEqual({ kind: "closed" });
     expect(routeWorkerMessage({ type: "prompt", data: "> " })).toEqual({ kind: "ignored" });

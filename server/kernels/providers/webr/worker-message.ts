@@ -2,6 +2,7 @@
 // into kernel events, at the boundary, so nothing untyped leaves this provider.
 import { z } from "zod";
 import type { ExecEvent } from "@/server/contracts/outputs";
+import { ZTableColumn, type TableOutput } from "@/server/contracts/table";
 import { RECORD_MESSAGE_TYPE } from "./worker-hooks";
 
 const ZRecord = z.discriminatedUnion("kind", [
@@ -10,6 +11,14 @@ const ZRecord = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(["warning", "message"]), text: z.string() }),
   z.object({ kind: z.literal("error"), ename: z.string(), evalue: z.string(), traceback: z.array(z.string()) }),
   z.object({ kind: z.literal("plot"), bytes: z.instanceof(Uint8Array) }),
+  z.object({ kind: z.literal("table"), table: z.object({
+    columns: z.array(ZTableColumn),
+    /** Column-major, as R holds it. */
+    data: z.array(z.array(z.string().nullable())),
+    rowNames: z.array(z.string().nullable()).nullable(),
+    totalRows: z.number().int().nonnegative(),
+    totalColumns: z.number().int().nonnegative(),
+  }) }),
 ]);
 type RunnerRecord = z.infer<typeof ZRecord>;
 
@@ -23,6 +32,8 @@ const ZWorkerMessage = z.discriminatedUnion("type", [
 export type Routed =
   | { kind: "event"; event: ExecEvent }
   | { kind: "start" | "end" | "result-start" | "result-end" }
+  /** The table form of the visible value being printed (a data frame). */
+  | { kind: "table"; table: TableOutput }
   | { kind: "closed" }
   | { kind: "ignored" };
 
@@ -68,9 +79,18 @@ function routeRecord(record: RunnerRecord): Routed {
       const png = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength).toString("base64");
       return { kind: "event", event: { type: "display_data", data: { "image/png": png, "text/plain": PNG_TEXT } } };
     }
+    case "table":
+      return { kind: "table", table: toRows(record.table) };
     default: {
       const unreachable: never = record;
       return unreachable;
     }
   }
+}
+
+function toRows(table: Extract<RunnerRecord, { kind: "table" }>["table"]): TableOutput {
+  const { columns, data, rowNames, totalRows, totalColumns } = table;
+  const count = Math.max(0, ...data.map((column) => column.length), rowNames?.length ?? 0);
+  const rows = Array.from({ length: count }, (_, r) => data.map((column) => column[r] ?? null));
+  return { columns, rows, rowNames: rowNames ? rowNames.map((name) => name ?? "NA") : null, totalRows, totalColumns };
 }
