@@ -1,10 +1,12 @@
-// `npm test`: every test in one run. Unit + integration (Vitest, real PostgreSQL), then one
-// `next build` and Playwright end-to-end in Debian's Chromium against it. Prints one total line.
+// `npm test`: every test in one run. Unit + integration (Vitest, real PostgreSQL, real Jupyter
+// server with IRkernel), then one `next build` and Playwright end-to-end in Debian's Chromium
+// against the app, configured with a Jupyter server of its own. Prints one total line.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../test/test-database.mjs";
+import { startJupyterServer } from "../test/jupyter-server.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -51,7 +53,11 @@ async function e2e(env) {
   if (build !== 0) return build;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const appEnv = { ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}` };
+  const jupyter = await startJupyterServer();
+  const appEnv = {
+    ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}`,
+    JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token,
+  };
   const app = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"],
   });
@@ -64,6 +70,8 @@ async function e2e(env) {
     return code;
   } finally {
     app.kill("SIGTERM");
+    await new Promise((r) => (app.exitCode === null ? app.once("exit", r) : r()));
+    await jupyter.stop();
   }
 }
 

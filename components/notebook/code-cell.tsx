@@ -49,7 +49,7 @@ export function CodeCell({ cell, editing, cursor, theme, execution, actions }: P
         <StaticCode source={cell.source} onActivate={activate} placeholder={PLACEHOLDER} />
       )}
       <OutputSlot hold={running} className={styles.output}>
-        <OutputArea events={events} />
+        <OutputArea events={events} runningExecutionId={execution?.status === "running" ? execution.executionId : undefined} />
       </OutputSlot>
     </>
   );

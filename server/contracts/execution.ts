@@ -11,6 +11,19 @@ export type RunCellsInput = z.infer<typeof ZRunCellsInput>;
 
 export const ZNotebookRef = z.object({ notebookId: ZId });
 
+/** The longest answer a kernel's input request takes (bytes, UTF-8). */
+export const MAX_INPUT_BYTES = 10 * 1024;
+
+export const ZSendInputInput = z.object({
+  notebookId: ZId,
+  executionId: ZId,
+  /** One line for the running cell's input request (R readline). */
+  value: z.string().refine((v) => new TextEncoder().encode(v).length <= MAX_INPUT_BYTES, {
+    message: `The answer is longer than ${MAX_INPUT_BYTES / 1024} KB.`,
+  }),
+});
+export type SendInputInput = z.infer<typeof ZSendInputInput>;
+
 export const ZOnEventInput = z.object({
   notebookId: ZId,
   /** The id of the last event the browser has; set by tRPC on reconnect. */

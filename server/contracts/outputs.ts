@@ -22,9 +22,11 @@ export type ExecEvent = z.infer<typeof ZExecEvent>;
 export const EXECUTION_STATUSES = ["queued", "running", "ok", "error", "interrupted", "aborted", "lost"] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
-/** Events as stored and streamed: kernel output plus the execution's own lifecycle. */
+/** Events as stored and streamed: kernel output, the user's answers to it, and the execution's own lifecycle. */
 export type StoredEvent =
   | ExecEvent
+  /** What the user typed for the input_request before it ("••••" for a password). */
+  | { type: "input_reply"; value: string }
   | { type: "status"; status: ExecutionStatus; executionCount?: number; at: string; reason?: string }
   | { type: "truncated"; limitBytes: number };
 

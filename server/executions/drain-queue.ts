@@ -51,6 +51,8 @@ export async function abortQueued(db: Db, kernel: LiveKernel, reason: string): P
 
 async function endDeadSession(db: Db, kernel: LiveKernel): Promise<void> {
   if (liveKernels.get(kernel.notebookId) === kernel) liveKernels.delete(kernel.notebookId);
+  // A remote server may have restarted the process by itself; don't leave it running unowned.
+  if (kernel.remoteId) await kernel.provider.shutdown(kernel.remoteId).catch(() => {});
   await db.kernelSession.update({
     where: { id: kernel.sessionId },
     data: { status: "dead", endedAt: new Date(), endReason: "The kernel died." },

@@ -27,7 +27,8 @@ export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string,
     Prisma.sql`UPDATE "KernelSession" SET "status" = 'busy', "executionCount" = ${executionCount}, "lastActivityAt" = ${startedAt} WHERE "id" = ${kernel.sessionId}`,
   ]);
 
-  const outcome = await consume(kernel, remoteId, source, writer);
+  kernel.activeWriter = { executionId, append: (event) => writer.append(event), flush: () => writer.flush() };
+  const outcome = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
   await writer.flush();
   const finishedAt = new Date();
   const updates = [

@@ -1,8 +1,12 @@
 // In-memory state of the kernels this process holds: provider handle, queue of executions, runner.
 import "server-only";
+import type { StoredEvent } from "@/server/contracts/outputs";
 import type { KernelProvider } from "./types";
 
 export type QueuedExecution = { executionId: string; source: string };
+
+/** Appends to the running execution's stored events, in order with what its kernel yields. */
+export type ActiveWriter = { executionId: string; append(event: StoredEvent): Promise<void>; flush(): Promise<void> };
 
 export type LiveKernel = {
   sessionId: string;
@@ -17,6 +21,8 @@ export type LiveKernel = {
   /** The kernel's execution counter ([n] in the notebook); mirrored to KernelSession. */
   executionCount: number;
   running: string | null;
+  /** The running execution's event writer (set while it runs), e.g. to record an input reply. */
+  activeWriter?: ActiveWriter;
   interruptRequested: boolean;
   /** Set once shutdown began: a failing execution then ends as interrupted, not lost. */
   stopping: boolean;

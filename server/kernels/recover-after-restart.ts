@@ -1,11 +1,14 @@
 // At start-up: kernels this instance held before it restarted are gone; say so in their sessions
-// and mark their unfinished executions as lost (their output so far stays).
+// and mark their unfinished executions as lost (their output so far stays). Kernels on remote
+// servers outlive us: they are shut down so nobody is left paying for them.
 import "server-only";
 import type { Db } from "@/server/db";
 import { instanceId } from "./instance";
+import { getProvider } from "./registry";
+import { PROVIDER_IDS, type ProviderId } from "./types";
 
 export async function recoverAfterRestart(db: Db): Promise<{ sessions: number; executions: number }> {
-  const stale = await db.kernelSession.findMany({ where: { instanceId, endedAt: null }, select: { id: true } });
+  const stale = await db.kernelSession.findMany({ where: { instanceId, endedAt: null }, select: { id: true, provider: true, remoteId: true } });
   const ids = stale.map((s) => s.id);
   if (ids.length === 0) return { sessions: 0, executions: 0 };
   const now = new Date();
@@ -17,5 +20,15 @@ export async function recoverAfterRestart(db: Db): Promise<{ sessions: number; e
     where: { id: { in: ids } },
     data: { status: "dead", endedAt: now, endReason: "The server restarted; the kernel did not survive it." },
   });
+  for (const s of stale) await shutdownRemote(s.provider, s.remoteId);
   return { sessions: ids.length, executions: executions.count };
+}
+
+async function shutdownRemote(provider: string, remoteId: string | null): Promise<void> {
+  if (!remoteId || provider === "webr" || !(PROVIDER_IDS as readonly string[]).includes(provider)) return;
+  try {
+    await getProvider(provider as ProviderId).shutdown(remoteId);
+  } catch {
+    // Already gone, or the provider is no longer configured: nothing left to stop from here.
+  }
 }

@@ -1,7 +1,9 @@
 // The only module that imports kernel providers: maps a provider id to its (process-wide) instance.
 import "server-only";
+import { env } from "@/server/env";
 import { KernelError } from "@/server/errors";
 import type { KernelProvider, ProviderId } from "./types";
+import { createJupyterProvider } from "./providers/jupyter";
 import { createWebRProvider } from "./providers/webr";
 
 declare global {
@@ -12,7 +14,14 @@ const providers: Map<ProviderId, KernelProvider> = (globalThis.__kbProviders ??=
 
 const factories: Partial<Record<ProviderId, () => KernelProvider>> = {
   webr: () => createWebRProvider(),
+  ...jupyterFactory(),
 };
+
+/** The jupyter provider is offered when JUPYTER_URL names a server. */
+function jupyterFactory(): Partial<Record<ProviderId, () => KernelProvider>> {
+  const baseUrl = env.JUPYTER_URL;
+  return baseUrl ? { jupyter: () => createJupyterProvider({ baseUrl, token: env.JUPYTER_TOKEN }) } : {};
+}
 
 export function getProvider(id: ProviderId): KernelProvider {
   const existing = providers.get(id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLimit, groupOutputs } from "./group-outputs";
+import { formatLimit, groupOutputs, pendingInput } from "./group-outputs";
 
 describe("groupOutputs", () => {
   it("merges consecutive chunks of the same stream, not across names", () => {
@@ -49,6 +49,38 @@ describe("groupOutputs", () => {
       { type: "status", status: "lost", at: "x", reason: "The kernel died." },
     ]);
     expect(lost.map((b) => b.kind)).toEqual(["error"]);
+  });
+
+  it("shows an input request as pending until answered, then prompt and answer as stdout", () => {
+    const asked = groupOutputs([
+      { type: "status", status: "running", executionCount: 1, at: "x" },
+      { type: "stream", name: "stdout", text: "Hi\n" },
+      { type: "input_request", prompt: "Name? ", password: false },
+    ]);
+    expect(asked).toEqual([
+      { kind: "stream", name: "stdout", text: "Hi\n" },
+      { kind: "input", prompt: "Name? ", password: false },
+    ]);
+    expect(pendingInput(asked)).toBe(1);
+    const answered = groupOutputs([
+      { type: "stream", name: "stdout", text: "Hi\n" },
+      { type: "input_request", prompt: "Name? ", password: false },
+      { type: "input_reply", value: "Ada" },
+      { type: "stream", name: "stdout", text: "Hello, Ada\n" },
+      { type: "input_request", prompt: "PIN: ", password: true },
+      { type: "input_reply", value: "••••" },
+    ]);
+    expect(answered).toEqual([{ kind: "stream", name: "stdout", text: "Hi\nName? Ada\nHello, Ada\nPIN: ••••\n" }]);
+    expect(pendingInput(answered)).toBe(-1);
+  });
+
+  it("leaves an unanswered request of an ended execution as its prompt, not pending", () => {
+    const blocks = groupOutputs([
+      { type: "input_request", prompt: "Name? ", password: false },
+      { type: "error", ename: "Interrupted", evalue: "Execution interrupted", traceback: [] },
+    ]);
+    expect(blocks[0]).toEqual({ kind: "input", prompt: "Name? ", password: false });
+    expect(pendingInput(blocks)).toBe(-1);
   });
 
   it("formats the output limit", () => {

@@ -1,6 +1,8 @@
 // Turns an execution's stored events into display blocks: consecutive stream chunks of one name
 // (and consecutive R messages) become one block; the final status's reason becomes a muted line.
 // Carriage returns are applied (progress lines); ANSI colours stay, for the renderers to show.
+// A kernel's input request becomes an input block until it is answered; answered, the prompt and
+// the answer read as the console shows them ("Name? Ada").
 import type { ExecutionStatus, MimeBundle, StoredEvent } from "@/server/contracts/outputs";
 import { applyCarriageReturns } from "./ansi";
 
@@ -11,7 +13,9 @@ export type OutputBlock =
   | { kind: "error"; ename: string; evalue: string; traceback: string[] }
   | { kind: "rich"; data: MimeBundle }
   | { kind: "truncated"; limitBytes: number }
-  | { kind: "status"; status: ExecutionStatus; reason: string };
+  | { kind: "status"; status: ExecutionStatus; reason: string }
+  /** An input request not answered (yet): a box while its execution runs, else the prompt. */
+  | { kind: "input"; prompt: string; password: boolean };
 
 export function groupOutputs(events: readonly StoredEvent[]): OutputBlock[] {
   const blocks: OutputBlock[] = [];
@@ -37,8 +41,10 @@ export function groupOutputs(events: readonly StoredEvent[]): OutputBlock[] {
         blocks.push({ kind: "rich", data: event.data });
         break;
       case "input_request":
-        // TODO(#3): an input box answering the kernel; until then the prompt is shown as text.
-        blocks.push({ kind: "stream", name: "stdout", text: event.prompt });
+        blocks.push({ kind: "input", prompt: event.prompt, password: event.password });
+        break;
+      case "input_reply":
+        answerInput(blocks, event.value);
         break;
       case "truncated":
         if (!blocks.some((b) => b.kind === "truncated")) blocks.push({ kind: "truncated", limitBytes: event.limitBytes });
@@ -55,6 +61,26 @@ export function groupOutputs(events: readonly StoredEvent[]): OutputBlock[] {
     }
   }
   return blocks.map(cleanText);
+}
+
+/** Turns the last unanswered input block into stdout text "prompt + answer", merged with its neighbours. */
+function answerInput(blocks: OutputBlock[], value: string): void {
+  const at = blocks.findLastIndex((b) => b.kind === "input");
+  const input = blocks[at];
+  if (!input || input.kind !== "input") return;
+  const text = `${input.prompt}${value}\n`;
+  const before = blocks[at - 1];
+  if (before?.kind === "stream" && before.name === "stdout") {
+    blocks.splice(at - 1, 2, { ...before, text: before.text + text });
+  } else {
+    blocks[at] = { kind: "stream", name: "stdout", text };
+  }
+}
+
+/** The input block a running execution is waiting on: the last one, if nothing came after it. */
+export function pendingInput(blocks: readonly OutputBlock[]): number {
+  const at = blocks.findLastIndex((b) => b.kind === "input");
+  return at >= 0 && blocks.slice(at + 1).every((b) => b.kind === "status") ? at : -1;
 }
 
 function cleanText(block: OutputBlock): OutputBlock {

@@ -1,20 +1,32 @@
 "use client";
 // The output of one execution: streams, R messages and warnings, errors, rich results, the
-// truncation marker and the reason an execution stopped, in the order they were produced.
+// truncation marker and the reason an execution stopped, in the order they were produced; while
+// the execution runs, the input box its kernel waits on.
 import { memo, useMemo } from "react";
 import type { StoredEvent } from "@/server/contracts/outputs";
 import { AnsiText } from "./ansi-text";
 import { CollapsibleText } from "./collapsible-text";
-import { formatLimit, groupOutputs, type OutputBlock } from "./group-outputs";
+import { formatLimit, groupOutputs, pendingInput, type OutputBlock } from "./group-outputs";
 import { RichOutput } from "./rich-output";
+import { StdinPrompt } from "./stdin-prompt";
 import styles from "./outputs.module.css";
 
-export const OutputArea = memo(function OutputArea({ events }: { events: readonly StoredEvent[] }) {
+type Props = {
+  events: readonly StoredEvent[];
+  /** The running execution these events belong to: its pending input request gets a box. */
+  runningExecutionId?: string;
+};
+
+export const OutputArea = memo(function OutputArea({ events, runningExecutionId }: Props) {
   const blocks = useMemo(() => groupOutputs(events), [events]);
   if (blocks.length === 0) return null;
+  const waiting = runningExecutionId ? pendingInput(blocks) : -1;
   return (
     <div data-testid="cell-output" className={styles.area}>
-      {blocks.map((block, i) => <BlockView key={i} block={block} />)}
+      {blocks.map((block, i) =>
+        i === waiting && block.kind === "input" && runningExecutionId
+          ? <StdinPrompt key={i} prompt={block.prompt} password={block.password} executionId={runningExecutionId} />
+          : <BlockView key={i} block={block} />)}
     </div>
   );
 });
@@ -55,6 +67,9 @@ function BlockView({ block }: { block: OutputBlock }) {
       );
     case "status":
       return <p data-testid="output-status" className={styles.status}>{block.reason}</p>;
+    case "input":
+      // Not answered, and no longer awaited (or shown outside its running cell): the prompt alone.
+      return <pre data-testid="stream-stdout" className={styles.pre}>{block.prompt}</pre>;
     default: {
       const unreachable: never = block;
       return unreachable;

@@ -45,6 +45,7 @@ function expectedAfterTrip(events: readonly StoredEvent[]): ExecEvent[] {
       case "warning": return [{ type: "stream", name: "stderr", text: `Warning message:\n${e.text}\n` }];
       case "message": return [{ type: "stream", name: "stderr", text: e.text }];
       case "input_request": return [{ type: "stream", name: "stdout", text: e.prompt }];
+      case "input_reply": return [{ type: "stream", name: "stdout", text: `${e.value}\n` }];
       case "truncated": return [{ type: "stream", name: "stderr", text: "[Output truncated at 5 MB, the output limit; the rest was not kept.]\n" }];
       default: return [e];
     }

@@ -67,6 +67,9 @@ function toIpynbOutput(event: StoredEvent, executionCount: number | null): Ipynb
       return stream("stderr", event.text);
     case "input_request":
       return stream("stdout", event.prompt);
+    case "input_reply":
+      // Jupyter shows the answer after its prompt, as the console echoes it.
+      return stream("stdout", `${event.value}\n`);
     case "display_data":
       return { output_type: "display_data", data: toIpynbBundle(event.data), metadata: event.metadata ?? {} };
     case "execute_result":

@@ -43,6 +43,17 @@ describe("webr provider", () => {
     expect(stdout(await run("print(head(cars, 3))"))).toBe("  speed dist\n1     4    2\n2     4   10\n3     7    4\n");
   });
 
+  it("streams the lines of a single slow loop while it runs, and cat() to stderr()", async () => {
+    const arrivals: { text: string; at: number }[] = [];
+    for await (const e of provider.execute(id, { code: 'for (i in 1:4) { cat("tick", i, "\\n"); Sys.sleep(0.3) }\ncat("err\\n", file = stderr())' })) {
+      if (e.type === "stream") arrivals.push({ text: e.text, at: Date.now() });
+    }
+    const first = arrivals.find((a) => a.text.includes("tick 1"));
+    const last = arrivals.find((a) => a.text.includes("tick 4"));
+    expect(first && last && last.at - first.at).toBeGreaterThan(600);
+    expect(arrivals.at(-1)?.text).toContain("err");
+  });
+
   it("keeps warnings, messages, partial lines and errors distinct and in order", async () => {
     const events = await run('cat("a"); message("m"); warning("w"); cat("b\\n"); stop("e")');
     expect(events).toEqual([
