@@ -1,17 +1,20 @@
-// `npm run bench`: execution proxy overhead (API vs provider called directly), 200-cell notebook
-// open time in headless Chromium (vs a 1-cell notebook), and webR kernel footprint. Prints figures.
+// `npm run bench`: execution proxy overhead on webR (API vs provider called directly) and on
+// Jupyter/IRkernel (API vs @jupyterlab/services directly), 200-cell notebook open time in headless
+// Chromium (vs a 1-cell notebook), and webR kernel footprint. Prints figures; asserts nothing.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { AppClient } from "./lib/app-client.mjs";
 import { startApp, treeRssMiB } from "./lib/app-server.mjs";
 import { ms, summary } from "./lib/stats.mjs";
 import { benchNotebookOpen } from "./notebook-open.mjs";
+import { directJupyterSamples } from "./direct-jupyter.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 
-async function overheadThroughApi(client) {
-  const nb = await client.mutation("notebook.create", { title: "bench: overhead" });
+async function overheadThroughApi(client, kernel) {
+  const nb = await client.mutation("notebook.create", { title: `bench: overhead ${kernel?.provider ?? "webr"}` });
+  if (kernel) await client.mutation("kernel.choose", { notebookId: nb.id, ...kernel });
   const loaded = await client.query("notebook.get", { id: nb.id });
   const cellId = loaded.cells[0].id;
   const waiting = new Map();
@@ -73,6 +76,13 @@ async function main() {
     console.log(`through the API (mutation until the subscription reports done): median ${ms(api.median)}, p95 ${ms(api.p95)}`);
     console.log(`webR provider called directly, same machine:                    median ${ms(direct.median)}, p95 ${ms(direct.p95)}`);
     console.log(`overhead: median ${ms(api.median - direct.median)} (goal ≤ 2 ms), p95 ${ms(api.p95 - direct.p95)} (goal ≤ 10 ms), ratio ${(api.median / direct.median).toFixed(2)}x`);
+
+    console.log(`\n== Jupyter proxy overhead (IRkernel on a local jupyter-server): \`1+1\` x ${RUNS}`);
+    const japi = await overheadThroughApi(client, { provider: "jupyter", spec: "ir" });
+    const jdirect = summary(await directJupyterSamples({ url: app.jupyter.url, token: app.jupyter.token, runs: RUNS }));
+    console.log(`through the API:                                    median ${ms(japi.median)}, p95 ${ms(japi.p95)}`);
+    console.log(`@jupyterlab/services straight to the same server:   median ${ms(jdirect.median)}, p95 ${ms(jdirect.p95)}`);
+    console.log(`overhead: median ${ms(japi.median - jdirect.median)} (goal ≤ 2 ms), p95 ${ms(japi.p95 - jdirect.p95)}, ratio ${(japi.median / jdirect.median).toFixed(2)}x`);
 
     console.log("\n== Kernel footprint (webR)");
     const fp = await kernelFootprint(client, app.pid);

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../../test/test-database.mjs";
+import { startJupyterServer } from "../../test/jupyter-server.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const nextBin = join(root, "node_modules/next/dist/bin/next");
@@ -21,9 +22,11 @@ export async function startApp({ build }) {
   const database = await createTestDatabase("kb_bench");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const jupyter = await startJupyterServer();
   const env = {
     ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: url,
     NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", KB_INSTANCE_ID: `bench:${port}`,
+    JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token,
   };
   if (build || !existsSync(join(root, ".next/BUILD_ID"))) {
     const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
@@ -37,10 +40,11 @@ export async function startApp({ build }) {
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
-    url, pid: child.pid,
+    url, pid: child.pid, jupyter,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
+      await jupyter.stop();
       await dropTestDatabase(database.name);
     },
   };
