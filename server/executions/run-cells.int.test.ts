@@ -129,3 +129,18 @@ describe("running cells", () => {
     expect(await api.kernel.get({ notebookId })).toMatchObject({ status: "dead", endReason: expect.stringMatching(/restarted/) });
   });
 });
+
+describe("concurrent runs of one notebook", () => {
+  it("share one new kernel and one execution counter", async () => {
+    const { api, notebookId, cells } = await notebookWithCells(["Sys.getpid()", "Sys.getpid()"]);
+    const [a, b] = await Promise.all([
+      api.execution.run({ notebookId, cells: [cells[0]] }),
+      api.execution.run({ notebookId, cells: [cells[1]] }),
+    ]);
+    const rows = [await waitForStatus(a.executions[0].id, finished), await waitForStatus(b.executions[0].id, finished)];
+    expect(rows.map((r) => r.status)).toEqual(["ok", "ok"]);
+    expect(rows.map((r) => r.sessionId)[0]).toBe(rows[1].sessionId);
+    expect(rows.map((r) => r.executionCount).sort()).toEqual([1, 2]);
+    expect(await db.kernelSession.count({ where: { notebookId } })).toBe(1);
+  });
+});

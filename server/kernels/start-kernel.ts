@@ -15,9 +15,24 @@ export type EnsureKernelArgs = {
   spec?: string | null;
 };
 
+declare global {
+  var __kbKernelsOpening: Map<string, Promise<LiveKernel>> | undefined;
+}
+
+/** Kernels being set up, by notebook: concurrent runs of one notebook share one new kernel. */
+const opening: Map<string, Promise<LiveKernel>> = (globalThis.__kbKernelsOpening ??= new Map());
+
 export async function ensureKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
   const live = liveKernels.get(args.notebookId);
   if (live) return live;
+  const pending = opening.get(args.notebookId);
+  if (pending) return pending;
+  const created = openKernel(db, args).finally(() => opening.delete(args.notebookId));
+  opening.set(args.notebookId, created);
+  return created;
+}
+
+async function openKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
   const providerId = toProviderId(args.provider);
   // A spec belongs to its provider: none is passed when an unknown provider fell back to webR.
   const spec = providerId === args.provider ? (args.spec ?? undefined) : undefined;
