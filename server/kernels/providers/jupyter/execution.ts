@@ -4,24 +4,21 @@
 import { KernelMessage, type Kernel } from "@jupyterlab/services";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
+import { ExecEventQueue } from "../../exec-event-queue";
 import { iopubToEvent, parseExecuteReply, replyEvents, stdinToEvent, type MessageContext } from "./messages";
 import type { ExecuteReply } from "./schemas";
 
 export type ExecuteFuture = Kernel.IShellFuture<KernelMessage.IExecuteRequestMsg, KernelMessage.IExecuteReplyMsg>;
-type Outcome = { kind: "done" } | { kind: "failed"; error: KernelError };
 
 export class Execution {
-  private readonly buffer: ExecEvent[] = [];
-  private outcome: Outcome | undefined;
-  private detached = false;
-  private wake: (() => void) | undefined;
+  private readonly queue = new ExecEventQueue();
   private sawError = false;
   private reply: ExecuteReply = { status: "ok" };
   private future: ExecuteFuture | undefined;
   private pendingInput: KernelMessage.IInputRequestMsg["header"] | undefined;
 
   get settled(): boolean {
-    return this.outcome !== undefined;
+    return this.queue.settled;
   }
 
   /** Routes the future's messages into this execution; `onSettled` runs once it is done or failed. */
@@ -43,7 +40,8 @@ export class Execution {
       .then(
         () => {
           for (const event of replyEvents(this.reply, this.sawError)) this.push(event);
-          this.settle({ kind: "done" });
+          this.pendingInput = undefined;
+          this.queue.finish();
         },
         (e: unknown) => this.fail(new KernelError("DEAD", "The kernel stopped answering while this cell ran.", { cause: e })),
       )
@@ -61,59 +59,17 @@ export class Execution {
 
   /** The kernel failed under the cell: the iterator throws `error` once the buffer is drained. */
   fail(error: KernelError): void {
-    this.settle({ kind: "failed", error });
+    this.pendingInput = undefined;
+    this.queue.fail(error);
   }
 
   /** Yields events in order until the execution settles; `signal` stops the waiting early. */
-  async *events(signal?: AbortSignal): AsyncGenerator<ExecEvent, void, undefined> {
-    try {
-      for (;;) {
-        signal?.throwIfAborted();
-        const event = this.buffer.shift();
-        if (event) {
-          yield event;
-          continue;
-        }
-        if (this.outcome?.kind === "done") return;
-        if (this.outcome?.kind === "failed") throw this.outcome.error;
-        await this.nextChange(signal);
-      }
-    } finally {
-      this.detached = true;
-      this.buffer.length = 0;
-    }
+  events(signal?: AbortSignal): AsyncGenerator<ExecEvent, void, undefined> {
+    return this.queue.events(signal);
   }
 
   private push(event: ExecEvent): void {
-    if (this.outcome || this.detached) return;
-    if (event.type === "error") this.sawError = true;
-    const last = this.buffer.at(-1);
-    if (event.type === "stream" && last?.type === "stream" && last.name === event.name) last.text += event.text;
-    else this.buffer.push(event.type === "stream" ? { ...event } : event);
-    this.notify();
-  }
-
-  private settle(outcome: Outcome): void {
-    if (this.outcome) return;
-    this.outcome = outcome;
-    this.pendingInput = undefined;
-    this.notify();
-  }
-
-  private notify(): void {
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
-  }
-
-  private nextChange(signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const onAbort = () => resolve();
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.wake = () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      };
-    });
+    if (event.type === "error" && !this.queue.settled) this.sawError = true;
+    this.queue.push(event);
   }
 }

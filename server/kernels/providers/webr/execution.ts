@@ -5,37 +5,25 @@
 import type { ExecEvent, MimeBundle } from "@/server/contracts/outputs";
 import { TABLE_MIME, type TableOutput } from "@/server/contracts/table";
 import type { KernelError } from "@/server/errors";
-
-type Outcome = { kind: "done" } | { kind: "failed"; error: KernelError };
+import { ExecEventQueue } from "../../exec-event-queue";
 
 export class Execution {
   /** The runner has armed its interrupt handler: an interrupt now reaches the cell's code. */
   started = false;
   /** The runner has posted its last record. */
   ended = false;
-  private readonly buffer: ExecEvent[] = [];
-  private outcome: Outcome | undefined;
-  /** The consumer stopped listening: the cell still runs, its output is dropped. */
-  private detached = false;
+  private readonly queue = new ExecEventQueue();
   /** Console text of the visible value being printed, while one is. */
   private result: string | undefined;
   /** The table form of the visible value being printed, if it is a data frame. */
   private resultTable: TableOutput | undefined;
-  private wake: (() => void) | undefined;
 
   push(event: ExecEvent): void {
-    if (this.outcome || this.detached) return;
-    if (this.result !== undefined && event.type === "stream" && event.name === "stdout") {
+    if (this.result !== undefined && event.type === "stream" && event.name === "stdout" && !this.queue.settled) {
       this.result += event.text;
       return;
     }
-    const last = this.buffer.at(-1);
-    if (event.type === "stream" && last?.type === "stream" && last.name === event.name) {
-      last.text += event.text;
-    } else {
-      this.buffer.push(event.type === "stream" ? { ...event } : event);
-    }
-    this.notify();
+    this.queue.push(event);
   }
 
   /** Stdout from now on is the printed form of a visible value, until `endResult`. */
@@ -63,54 +51,16 @@ export class Execution {
   /** No more events will come; the iterator ends once the buffer is drained. */
   finish(): void {
     this.endResult();
-    this.settle({ kind: "done" });
+    this.queue.finish();
   }
 
   /** The kernel failed under the cell: the iterator throws `error` once the buffer is drained. */
   fail(error: KernelError): void {
-    this.settle({ kind: "failed", error });
+    this.queue.fail(error);
   }
 
   /** Yields events in order until the execution settles; `signal` stops the waiting early. */
-  async *events(signal?: AbortSignal): AsyncGenerator<ExecEvent, void, undefined> {
-    try {
-      for (;;) {
-        signal?.throwIfAborted();
-        const event = this.buffer.shift();
-        if (event) {
-          yield event;
-          continue;
-        }
-        if (this.outcome?.kind === "done") return;
-        if (this.outcome?.kind === "failed") throw this.outcome.error;
-        await this.nextChange(signal);
-      }
-    } finally {
-      this.detached = true;
-      this.buffer.length = 0;
-    }
-  }
-
-  private settle(outcome: Outcome): void {
-    if (this.outcome) return;
-    this.outcome = outcome;
-    this.notify();
-  }
-
-  private notify(): void {
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
-  }
-
-  private nextChange(signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const onAbort = () => resolve();
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.wake = () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      };
-    });
+  events(signal?: AbortSignal): AsyncGenerator<ExecEvent, void, undefined> {
+    return this.queue.events(signal);
   }
 }
