@@ -1,5 +1,6 @@
 // The Jupyter journey against a real jupyter-server with IRkernel (started by scripts/test.mjs):
-// choose the kernel, plot, complete from IRkernel, see the variable, answer readline(), see errors.
+// choose the kernel, plot, complete from IRkernel, see the variable, answer readline(), page a
+// data frame, see errors.
 import { expect, test } from "@playwright/test";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
@@ -38,6 +39,12 @@ test("a notebook on IRkernel through Jupyter plots, completes, lists variables a
   await input.fill("Ada");
   await input.press("Enter");
   await expect(page.getByTestId("cell").nth(1).getByTestId("cell-output")).toContainText("Hello, Ada");
+
+  await typeInCell(page, 1, "data.frame(month = 1:30, code = letters[1:30])");
+  await page.keyboard.press("Control+Enter");
+  const table = page.getByTestId("cell").nth(1).getByTestId("output-table");
+  await expect(table).toContainText("Showing 1–20 of 30");
+  await expect(table.locator("thead")).toContainText("month");
 
   await typeInCell(page, 1, 'stop("the model did not converge")');
   await page.keyboard.press("Control+Enter");

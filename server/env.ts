@@ -1,6 +1,7 @@
 // The only reader of process.env: every setting is validated here once, with its default.
 import "server-only";
 import { z } from "zod";
+import { JUPYTER_SETTINGS, jupyterEndpoints } from "./env-jupyter";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -19,10 +20,13 @@ const ZEnv = z.object({
   MAX_CODE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   KB_INSTANCE_ID: z.string().optional(),
-  /** A Jupyter Server / Kernel Gateway / Enterprise Gateway to offer as the `jupyter` provider. */
-  JUPYTER_URL: z.string().url().optional(),
-  JUPYTER_TOKEN: z.string().optional(),
-});
+  /** Jupyter Servers / Kernel Gateways / Enterprise Gateways to offer as the `jupyter` provider. */
+  ...JUPYTER_SETTINGS,
+}).transform(({ JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES, ...rest }, ctx) => ({
+  ...rest,
+  // The Jupyter variables become one list of endpoints (empty: the provider is not offered).
+  jupyterEndpoints: jupyterEndpoints({ JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES }, ctx),
+}));
 
 export type Env = z.infer<typeof ZEnv>;
 

@@ -3,7 +3,7 @@ import "server-only";
 import { env } from "@/server/env";
 import { KernelError } from "@/server/errors";
 import type { KernelProvider, ProviderId } from "./types";
-import { createJupyterProvider } from "./providers/jupyter";
+import { createJupyterEndpoints } from "./providers/jupyter/endpoints";
 import { createWebRProvider } from "./providers/webr";
 
 declare global {
@@ -17,10 +17,10 @@ const factories: Partial<Record<ProviderId, () => KernelProvider>> = {
   ...jupyterFactory(),
 };
 
-/** The jupyter provider is offered when JUPYTER_URL names a server. */
+/** The jupyter provider is offered when JUPYTER_URL names one server or more. */
 function jupyterFactory(): Partial<Record<ProviderId, () => KernelProvider>> {
-  const baseUrl = env.JUPYTER_URL;
-  return baseUrl ? { jupyter: () => createJupyterProvider({ baseUrl, token: env.JUPYTER_TOKEN }) } : {};
+  const endpoints = env.jupyterEndpoints;
+  return endpoints.length > 0 ? { jupyter: () => createJupyterEndpoints(endpoints) } : {};
 }
 
 export function getProvider(id: ProviderId): KernelProvider {

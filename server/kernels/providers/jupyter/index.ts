@@ -27,6 +27,7 @@ import { complete, inspect, variables } from "./requests";
 import { JupyterRest } from "./rest";
 import { defaultSpecName, describeRuntime, fromExecutionState, toKernelSpecs } from "./specs";
 
+
 export type JupyterProviderOptions = {
   /** The server's base URL, e.g. http://127.0.0.1:8888 (a path prefix is kept). */
   baseUrl: string;

@@ -9,6 +9,7 @@ import { withDeadline, type DeadlineOptions, type FailureListeners } from "./dea
 import { Execution } from "./execution";
 import type { JupyterRest } from "./rest";
 import { ZKernelInfo, type KernelInfo } from "./schemas";
+import { setUpRKernel } from "./setup-r-kernel";
 
 export type KernelTimeouts = { requestTimeoutMs: number; startTimeoutMs: number; reconnectGraceMs: number };
 
@@ -163,6 +164,8 @@ export class JupyterKernel {
       const info = ZKernelInfo.safeParse(reply);
       if (!info.success) throw new KernelError("START_FAILED", "The kernel's kernel_info_reply is not one Kernelbook can read.", { cause: info.error });
       this.info = info.data;
+      // Awaited so the kernel is idle and fully set up when start() returns; it never throws.
+      await setUpRKernel(connection, { kernelId: this.id, info: info.data, timeoutMs: this.timeouts.startTimeoutMs });
       return connection;
     } catch (e) {
       if (this.connection === connection) this.drop();
