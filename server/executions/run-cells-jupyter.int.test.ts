@@ -9,11 +9,10 @@ import { startJupyterServer, type JupyterTestServer } from "@/test/jupyter-serve
 // server/env.ts reads process.env once, when first imported: the app is imported after
 // JUPYTER_URL / JUPYTER_TOKEN point at this file's server.
 async function loadApp() {
-  const [{ db }, { callerFor }, { createUser }, { liveKernels }, { bus }, { readEventsOf }] = await Promise.all([
-    import("@/server/db"), import("@/test/caller"), import("@/test/fixtures"),
-    import("@/server/kernels/live-kernels"), import("./bus"), import("./read-events"),
+  const [{ db }, { callerFor }, { createUser }, { readEventsOf }] = await Promise.all([
+    import("@/server/db"), import("@/test/caller"), import("@/test/fixtures"), import("./read-events"),
   ]);
-  return { db, callerFor, createUser, liveKernels, bus, readEventsOf };
+  return { db, callerFor, createUser, readEventsOf };
 }
 
 let server: JupyterTestServer;
@@ -27,14 +26,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (app) {
-    for (const k of [...app.liveKernels.values()]) {
-      const remoteId = await k.ready.catch(() => null);
-      if (remoteId) await k.provider.shutdown(remoteId).catch(() => {});
-    }
-    app.liveKernels.clear();
-    await app.bus.close();
-  }
+  // Imported late, like the app modules above, so it stops the same kernels and bus they use.
+  if (app) await (await import("@/test/stop-live-kernels")).stopLiveKernels();
   await server?.stop();
 });
 

@@ -2,25 +2,17 @@
 // stored in order and streamed, queue order, a failure aborting the queue, interrupt, restart,
 // the idle reaper and recovery after a server restart.
 import { afterAll, describe, expect, it } from "vitest";
+import { stopLiveKernels } from "@/test/stop-live-kernels";
 import { db } from "@/server/db";
 import { callerFor } from "@/test/caller";
 import { createUser } from "@/test/fixtures";
-import { liveKernels } from "@/server/kernels/live-kernels";
 import { reapIdleKernels } from "@/server/kernels/reap-idle-kernels";
 import { recoverAfterRestart } from "@/server/kernels/recover-after-restart";
 import { instanceId } from "@/server/kernels/instance";
-import { bus } from "./bus";
 import { readEventsOf } from "./read-events";
 import type { ExecutionStatus } from "@/server/contracts/outputs";
 
-afterAll(async () => {
-  for (const k of [...liveKernels.values()]) {
-    const remoteId = await k.ready.catch(() => null);
-    if (remoteId) await k.provider.shutdown(remoteId).catch(() => {});
-  }
-  liveKernels.clear();
-  await bus.close();
-});
+afterAll(stopLiveKernels);
 
 async function waitForStatus(executionId: string, wanted: (s: ExecutionStatus) => boolean, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;

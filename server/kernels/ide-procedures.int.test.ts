@@ -2,21 +2,14 @@
 // completion, help and variables (nothing without a live idle kernel, never starting one), the
 // kernel specs, choosing a kernel (stored on the notebook, the old kernel shut down), ownership.
 import { afterAll, describe, expect, it } from "vitest";
+import { stopLiveKernels } from "@/test/stop-live-kernels";
 import { db } from "@/server/db";
 import type { ExecutionStatus } from "@/server/contracts/outputs";
-import { bus } from "@/server/executions/bus";
 import { callerFor } from "@/test/caller";
 import { createUser } from "@/test/fixtures";
 import { liveKernels } from "./live-kernels";
 
-afterAll(async () => {
-  for (const k of [...liveKernels.values()]) {
-    const remoteId = await k.ready.catch(() => null);
-    if (remoteId) await k.provider.shutdown(remoteId).catch(() => {});
-  }
-  liveKernels.clear();
-  await bus.close();
-});
+afterAll(stopLiveKernels);
 
 async function newNotebook() {
   const user = await createUser();
