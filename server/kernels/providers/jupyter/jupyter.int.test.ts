@@ -1,7 +1,8 @@
 // The jupyter provider against a real Debian jupyter-server with IRkernel: the shared contract,
 // then what is specific to Jupyter (value bundles, kernel death, stdin, completion, help, the
 // environment pane, authentication and reachability errors).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { sharedKernel } from "@/test/shared-kernel";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import { startJupyterServer } from "@/test/jupyter-server.mjs";
@@ -18,20 +19,8 @@ runProviderContract("jupyter", connect);
 
 describe("jupyter provider", () => {
   const provider: KernelProvider = connect();
-  let id = "";
-
-  beforeAll(async () => {
-    id = (await provider.start()).remoteId;
-  });
-  afterAll(async () => {
-    await provider.shutdown(id).catch(() => undefined);
-  });
-
-  const run = async (code: string): Promise<ExecEvent[]> => {
-    const events: ExecEvent[] = [];
-    for await (const event of provider.execute(id, { code })) events.push(event);
-    return events;
-  };
+  const kernel = sharedKernel(provider);
+  const { run } = kernel;
   const stdout = (events: ExecEvent[]) => events.map((e) => (e.type === "stream" && e.name === "stdout" ? e.text : "")).join("");
   const plain = (events: ExecEvent[]) => events.map((e) => (e.type === "execute_result" ? (e.data["text/plain"] ?? "") : "")).join("\n");
   const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
@@ -53,7 +42,7 @@ describe("jupyter provider", () => {
 
   it("streams each top-level expression's output as it ends", async () => {
     const arrivals: { text: string; at: number }[] = [];
-    for await (const event of provider.execute(id, { code: 'cat("tick 1\\n")\nSys.sleep(1)\ncat("tick 2\\n")' })) {
+    for await (const event of provider.execute(kernel.id, { code: 'cat("tick 1\\n")\nSys.sleep(1)\ncat("tick 2\\n")' })) {
       if (event.type === "stream") arrivals.push({ text: event.text, at: Date.now() });
     }
     expect(arrivals.map((a) => a.text)).toEqual(["tick 1\n", "tick 2\n"]);
@@ -78,12 +67,12 @@ describe("jupyter provider", () => {
   it("refuses a second cell while one runs (BUSY); an interrupt ends it with an Interrupted error", async () => {
     const events: ExecEvent[] = [];
     const first = (async () => {
-      for await (const event of provider.execute(id, { code: 'cat("sleeping\\n"); Sys.sleep(30)' })) events.push(event);
+      for await (const event of provider.execute(kernel.id, { code: 'cat("sleeping\\n"); Sys.sleep(30)' })) events.push(event);
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await failureOf(run("1"))).toMatchObject({ code: "BUSY" });
     const interruptedAt = Date.now();
-    await provider.interrupt(id);
+    await provider.interrupt(kernel.id);
     await first;
     expect(Date.now() - interruptedAt).toBeLessThan(5000);
     expect(events.at(-1)).toEqual({ type: "error", ename: "Interrupted", evalue: "Execution interrupted", traceback: [] });
@@ -91,46 +80,46 @@ describe("jupyter provider", () => {
   });
 
   it("asks for input (stdin) and goes on with the answer", async () => {
-    expect(await failureOf(provider.sendInput!(id, "nobody asked"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(provider.sendInput!(kernel.id, "nobody asked"))).toMatchObject({ code: "NOT_FOUND" });
     const events: ExecEvent[] = [];
-    for await (const event of provider.execute(id, { code: 'name <- readline("Name? "); cat("Hello,", name, "\\n")' })) {
+    for await (const event of provider.execute(kernel.id, { code: 'name <- readline("Name? "); cat("Hello,", name, "\\n")' })) {
       events.push(event);
-      if (event.type === "input_request") await provider.sendInput!(id, "Ada");
+      if (event.type === "input_request") await provider.sendInput!(kernel.id, "Ada");
     }
     expect(events[0]).toEqual({ type: "input_request", prompt: "Name? ", password: false });
     expect(stdout(events)).toBe("Hello, Ada \n");
   });
 
   it("completes names and data frame columns, with editor (UTF-16) offsets", async () => {
-    const names = await provider.complete!(id, { code: "summ", cursor: 4 });
+    const names = await provider.complete!(kernel.id, { code: "summ", cursor: 4 });
     expect(names.matches).toContain("summary");
     expect([names.cursorStart, names.cursorEnd]).toEqual([0, 4]);
     await run("df <- data.frame(alpha = 1, beta = 2)");
-    const columns = await provider.complete!(id, { code: "df$", cursor: 3 });
+    const columns = await provider.complete!(kernel.id, { code: "df$", cursor: 3 });
     expect(columns.matches.join(" ")).toMatch(/alpha/);
     expect(columns.matches.join(" ")).toMatch(/beta/);
     const code = '"😀"; summ';
-    const after = await provider.complete!(id, { code, cursor: code.length });
+    const after = await provider.complete!(kernel.id, { code, cursor: code.length });
     expect(after.matches).toContain("summary");
     expect(code.slice(after.cursorStart, after.cursorEnd)).toBe("summ");
   });
 
   it("finds help as plain text, and says when there is none", async () => {
-    const help = await provider.inspect!(id, { code: "summary", cursor: 7 });
+    const help = await provider.inspect!(kernel.id, { code: "summary", cursor: 7 });
     expect(help.found).toBe(true);
     const text = help.found ? help.text : "";
     expect(text).toContain("Object Summaries");
     expect(text).not.toMatch(/[\u0008\u001b]/);
-    expect(await provider.inspect!(id, { code: "no_such_thing_here", cursor: 5 })).toEqual({ found: false });
+    expect(await provider.inspect!(kernel.id, { code: "no_such_thing_here", cursor: 5 })).toEqual({ found: false });
   });
 
   it("lists the workspace fast, without changing it or printing anything", async () => {
-    await provider.restart(id);
+    await provider.restart(kernel.id);
     await run("x <- 1:10; big <- data.frame(a = seq_len(1e7)); words <- as.character(seq_len(2e6))");
     const before = await run("ls(all.names = TRUE)");
     await run('"marker"');
     const started = Date.now();
-    const listed = await provider.variables!(id);
+    const listed = await provider.variables!(kernel.id);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(1500);
     expect(listed.map((v) => v.name)).toEqual(["big", "words", "x"]);
@@ -150,7 +139,7 @@ describe("jupyter provider", () => {
     const events: ExecEvent[] = [];
     let killedAt = 0;
     const error = await failureOf((async () => {
-      for await (const event of provider.execute(id, { code: 'cat("before\\n"); Sys.sleep(10); cat("after\\n")' })) {
+      for await (const event of provider.execute(kernel.id, { code: 'cat("before\\n"); Sys.sleep(10); cat("after\\n")' })) {
         events.push(event);
         if (!killedAt && stdout(events).includes("before")) {
           killedAt = Date.now();
@@ -162,10 +151,10 @@ describe("jupyter provider", () => {
     expect(error).toMatchObject({ code: "DEAD", message: expect.stringMatching(/died/) });
     expect(Date.now() - killedAt).toBeLessThan(8000);
     expect(stdout(events)).toBe("before\n");
-    expect(await provider.status(id)).toBe("dead");
+    expect(await provider.status(kernel.id)).toBe("dead");
     expect(await failureOf(run("1"))).toMatchObject({ code: "DEAD" });
-    await provider.restart(id);
-    expect(await provider.status(id)).toBe("idle");
+    await provider.restart(kernel.id);
+    expect(await provider.status(kernel.id)).toBe("idle");
     expect(plain(await run('exists("dead_marker")'))).toBe("[1] FALSE");
   });
 

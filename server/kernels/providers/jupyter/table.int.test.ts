@@ -1,8 +1,8 @@
 // Data frames on a real IRkernel carry the paged-table MIME type (as on webR), set up by one silent
 // execute per R process that leaves no trace: no output, no workspace objects, no execution count.
 import { KernelConnection, KernelMessage } from "@jupyterlab/services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExecEvent } from "@/server/contracts/outputs";
+import { afterAll, describe, expect, it } from "vitest";
+import { sharedKernel } from "@/test/shared-kernel";
 import { TABLE_MIME, parseTableOutput, type TableOutput } from "@/server/contracts/table";
 import { startJupyterServer } from "@/test/jupyter-server.mjs";
 import type { KernelProvider } from "../../types";
@@ -14,20 +14,8 @@ afterAll(() => server.stop());
 
 describe("jupyter data-frame tables", () => {
   const provider: KernelProvider = createJupyterProvider({ baseUrl: server.url, token: server.token });
-  let id = "";
-
-  beforeAll(async () => {
-    id = (await provider.start()).remoteId;
-  });
-  afterAll(async () => {
-    await provider.shutdown(id).catch(() => undefined);
-  });
-
-  const run = async (code: string): Promise<ExecEvent[]> => {
-    const events: ExecEvent[] = [];
-    for await (const event of provider.execute(id, { code })) events.push(event);
-    return events;
-  };
+  const kernel = sharedKernel(provider);
+  const { run } = kernel;
   const resultOf = async (code: string): Promise<Record<string, string>> => {
     const events = await run(code);
     expect(events).toHaveLength(1);
@@ -37,15 +25,15 @@ describe("jupyter data-frame tables", () => {
   const tableOf = async (code: string): Promise<TableOutput | null> => parseTableOutput((await resultOf(code))[TABLE_MIME] ?? "");
 
   it("leaves no trace: nothing shown, nothing in the workspace, the execution count unchanged", async () => {
-    const first = await rawExecute(id, "head(mtcars, 1)");
+    const first = await rawExecute(kernel.id, "head(mtcars, 1)");
     expect(first.executionCount).toBe(1);
     expect(first.mimes).toContain(TABLE_MIME);
     expect(await run("ls()")).toEqual([{ type: "execute_result", data: expect.objectContaining({ "text/plain": "character(0)" }) }]);
-    expect(await provider.variables!(id)).toEqual([]);
+    expect(await provider.variables!(kernel.id)).toEqual([]);
     // The hidden names too are IRkernel's own: the same as in a kernel Kernelbook did not set up.
     const bare = await rest.startKernel("ir");
     try {
-      const ours = (await rawExecute(id, ALL_NAMES)).stdout;
+      const ours = (await rawExecute(kernel.id, ALL_NAMES)).stdout;
       expect(ours).toMatch(/^names:/);
       expect(ours).toBe((await rawExecute(bare.id, ALL_NAMES)).stdout);
     } finally {
@@ -95,8 +83,8 @@ describe("jupyter data-frame tables", () => {
 
   it("sets up the new R process again after a restart", async () => {
     await run("kept <- 1");
-    await provider.restart(id);
-    expect(await rawExecute(id, "head(mtcars, 1)")).toMatchObject({ executionCount: 1, mimes: expect.arrayContaining([TABLE_MIME]) });
+    await provider.restart(kernel.id);
+    expect(await rawExecute(kernel.id, "head(mtcars, 1)")).toMatchObject({ executionCount: 1, mimes: expect.arrayContaining([TABLE_MIME]) });
     expect(await run("ls()")).toEqual([{ type: "execute_result", data: expect.objectContaining({ "text/plain": "character(0)" }) }]);
     expect((await tableOf("head(mtcars, 3)"))?.totalRows).toBe(3);
   });

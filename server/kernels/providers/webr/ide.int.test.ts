@@ -1,30 +1,18 @@
 // The webR kernel's IDE features against real embedded R: completion, help, the workspace listing
 // (cheap for huge objects, leaving nothing behind, printing nothing), the answer while busy, and
 // the table form of data frame results.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExecEvent } from "@/server/contracts/outputs";
+import { describe, expect, it } from "vitest";
+import { sharedKernel } from "@/test/shared-kernel";
 import { TABLE_MIME, parseTableOutput } from "@/server/contracts/table";
 import type { KernelProvider } from "../../types";
 import { createWebRProvider } from "./index";
 
 describe("webr IDE features", () => {
   const provider: KernelProvider = createWebRProvider();
-  let id = "";
-
-  beforeAll(async () => {
-    id = (await provider.start()).remoteId;
-  });
-  afterAll(async () => {
-    await provider.shutdown(id).catch(() => undefined);
-  });
-
-  const run = async (code: string): Promise<ExecEvent[]> => {
-    const events: ExecEvent[] = [];
-    for await (const event of provider.execute(id, { code })) events.push(event);
-    return events;
-  };
-  const complete = (code: string, cursor = code.length) => provider.complete!(id, { code, cursor });
-  const inspect = (code: string, cursor = code.length) => provider.inspect!(id, { code, cursor });
+  const kernel = sharedKernel(provider);
+  const { run } = kernel;
+  const complete = (code: string, cursor = code.length) => provider.complete!(kernel.id, { code, cursor });
+  const inspect = (code: string, cursor = code.length) => provider.inspect!(kernel.id, { code, cursor });
   const workspace = async () => {
     const [listing] = await run("ls(globalenv(), all.names = TRUE)");
     return listing?.type === "execute_result" ? listing.data["text/plain"] : "";
@@ -69,9 +57,9 @@ describe("webr IDE features", () => {
   });
 
   it("lists the workspace with class, shape, size and a one-line preview", async () => {
-    await provider.restart(id);
+    await provider.restart(kernel.id);
     await run("df <- data.frame(alpha = 1:30, beta = letters[1:30]); x <- 1:10; f <- function(a) a; l <- list(1, 2)");
-    const vars = await provider.variables!(id);
+    const vars = await provider.variables!(kernel.id);
     expect(vars.map((v) => v.name)).toEqual(["df", "f", "l", "x"]);
     expect(vars[0]).toMatchObject({ name: "df", type: "data.frame", shape: "30 x 2", preview: "30 obs. of 2 variables" });
     expect(vars[0].sizeBytes).toBeGreaterThan(1000);
@@ -82,11 +70,11 @@ describe("webr IDE features", () => {
   });
 
   it("stays fast on a data frame of 1e7 rows, and leaves nothing behind or printed", async () => {
-    await provider.restart(id);
+    await provider.restart(kernel.id);
     await run('big <- data.frame(a = seq_len(1e7), b = 0.5, s = "text")');
     const before = await workspace();
     const started = Date.now();
-    const [big] = await provider.variables!(id);
+    const [big] = await provider.variables!(kernel.id);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(big).toMatchObject({ name: "big", shape: "10000000 x 3", preview: "10000000 obs. of 3 variables" });
     expect(big.sizeBytes).toBeGreaterThan(100_000_000);
@@ -103,7 +91,7 @@ describe("webr IDE features", () => {
     const started = Date.now();
     expect(await complete("summ")).toEqual({ matches: [], cursorStart: 4, cursorEnd: 4 });
     expect(await inspect("summary")).toEqual({ found: false });
-    expect(await provider.variables!(id)).toEqual([]);
+    expect(await provider.variables!(kernel.id)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(200);
     expect(await running).toEqual([]);
     expect((await complete("summ")).matches).toContain("summary");

@@ -1,6 +1,7 @@
 // The webR provider against real embedded R: the shared contract, then what is specific to webR
 // (exact event shapes, a clean workspace, plots, interrupt safety, worker death).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { sharedKernel } from "@/test/shared-kernel";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import { runProviderContract } from "../../contract";
@@ -11,20 +12,8 @@ runProviderContract("webr", () => createWebRProvider());
 
 describe("webr provider", () => {
   const provider: KernelProvider = createWebRProvider();
-  let id = "";
-
-  beforeAll(async () => {
-    id = (await provider.start()).remoteId;
-  });
-  afterAll(async () => {
-    await provider.shutdown(id).catch(() => undefined);
-  });
-
-  const run = async (code: string, signal?: AbortSignal): Promise<ExecEvent[]> => {
-    const events: ExecEvent[] = [];
-    for await (const event of provider.execute(id, { code, signal })) events.push(event);
-    return events;
-  };
+  const kernel = sharedKernel(provider);
+  const { run } = kernel;
   const stdout = (events: ExecEvent[]) =>
     events.map((e) => (e.type === "stream" && e.name === "stdout" ? e.text : "")).join("");
 
@@ -45,7 +34,7 @@ describe("webr provider", () => {
 
   it("streams the lines of a single slow loop while it runs, and cat() to stderr()", async () => {
     const arrivals: { text: string; at: number }[] = [];
-    for await (const e of provider.execute(id, { code: 'for (i in 1:4) { cat("tick", i, "\\n"); Sys.sleep(0.3) }\ncat("err\\n", file = stderr())' })) {
+    for await (const e of provider.execute(kernel.id, { code: 'for (i in 1:4) { cat("tick", i, "\\n"); Sys.sleep(0.3) }\ncat("err\\n", file = stderr())' })) {
       if (e.type === "stream") arrivals.push({ text: e.text, at: Date.now() });
     }
     const first = arrivals.find((a) => a.text.includes("tick 1"));
@@ -107,7 +96,7 @@ describe("webr provider", () => {
   });
 
   it("leaves nothing in the workspace or on the search path", async () => {
-    await provider.restart(id);
+    await provider.restart(kernel.id);
     await run('plot(1); message("m"); warning("w"); 1+1; stop("x")');
     const [listing] = await run("ls(globalenv(), all.names = TRUE)");
     expect(listing).toEqual({ type: "execute_result", data: { "text/plain": "character(0)" } });
@@ -128,16 +117,16 @@ describe("webr provider", () => {
   it("interrupts with an Interrupted error and stays usable", async () => {
     const pending = run("Sys.sleep(100)");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await provider.interrupt(id);
+    await provider.interrupt(kernel.id);
     expect(await pending).toEqual([{ type: "error", ename: "Interrupted", evalue: "Execution interrupted", traceback: ["Execution interrupted"] }]);
     expect(await run("1+1")).toEqual([{ type: "execute_result", data: { "text/plain": "[1] 2" } }]);
   });
 
   it("never lets an interrupt leak into a later cell", async () => {
-    await provider.interrupt(id); // idle: nothing to interrupt
+    await provider.interrupt(kernel.id); // idle: nothing to interrupt
     for (let i = 0; i < 10; i++) {
       const quick = run("y <- 1");
-      await provider.interrupt(id); // races the end of the cell
+      await provider.interrupt(kernel.id); // races the end of the cell
       await quick;
       expect(await run("Sys.sleep(0.1); 2")).toEqual([{ type: "execute_result", data: { "text/plain": "[1] 2" } }]);
     }
@@ -149,20 +138,20 @@ describe("webr provider", () => {
     await expect(run("1")).rejects.toMatchObject({ code: "BUSY" });
     controller.abort();
     await expect(first).rejects.toThrow();
-    expect(await provider.status(id)).toBe("busy");
+    expect(await provider.status(kernel.id)).toBe("busy");
     const deadline = Date.now() + 10_000;
-    while ((await provider.status(id)) === "busy" && Date.now() < deadline) {
+    while ((await provider.status(kernel.id)) === "busy" && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(await provider.status(id)).toBe("idle");
+    expect(await provider.status(kernel.id)).toBe("idle");
   });
 
   it("ends a running execution with DEAD when the kernel is restarted under it", async () => {
     const running = run("Sys.sleep(30)").then(() => undefined, (error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await provider.restart(id);
+    await provider.restart(kernel.id);
     expect(await running).toMatchObject({ code: "DEAD", message: expect.stringContaining("restarted") });
-    expect(await provider.status(id)).toBe("idle");
+    expect(await provider.status(kernel.id)).toBe("idle");
   });
 
   it.each([
@@ -172,9 +161,9 @@ describe("webr provider", () => {
     const error = await run(code).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(KernelError);
     expect((error as KernelError).code).toBe("DEAD");
-    expect(await provider.status(id)).toBe("dead");
+    expect(await provider.status(kernel.id)).toBe("dead");
     await expect(run("1")).rejects.toMatchObject({ code: "DEAD" });
-    await provider.restart(id);
+    await provider.restart(kernel.id);
     expect(await run("1+1")).toEqual([{ type: "execute_result", data: { "text/plain": "[1] 2" } }]);
   });
 });
