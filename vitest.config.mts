@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./test/global-setup.ts"],
     testTimeout: 60_000,

@@ -1,0 +1,119 @@
+// Why: a protocol-faithful Backend.AI manager (24.09) for tests: signed REST API over node:http,
+// real R/Python kernels per session, and switchable faults. Start with startBackendAiTestServer().
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { adminRoute, killSession, type AdminDeps } from "./admin-routes";
+import { authenticate, type Keypair } from "./auth";
+import { noFaults, type Faults } from "./faults";
+import { ProblemError } from "./problems";
+import { buildRoutes, matchRoute, type RouteDeps } from "./routes";
+import { SessionStore } from "./sessions";
+import { ACCEPTED_VERSIONS, apiMajor, LATEST_VERSION, MANAGER_VERSION } from "./versions";
+
+export type TestServerOptions = {
+  port?: number;
+  host?: string;
+  /** The manager's flush window for execute calls (2000 ms in 24.09). */
+  flushMs?: number;
+  keypair?: { accessKey: string; secretKey: string };
+  faults?: Partial<Faults>;
+};
+
+export type BackendAiTestServer = {
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  adminToken: string;
+  faults: Faults;
+  killSession(idOrName: string, opts?: { afterMs?: number }): void;
+  expireKeypair(accessKey: string): void;
+  close(): Promise<void>;
+};
+
+type Json = { status: number; body?: unknown; problem?: boolean };
+
+function send(res: ServerResponse, r: Json): void {
+  res.setHeader("Server", "BackendAI");
+  res.setHeader("X-RateLimit-Limit", "1000");
+  res.setHeader("X-RateLimit-Remaining", "1000");
+  res.setHeader("X-RateLimit-Window", "900");
+  if (r.body === undefined) {
+    res.writeHead(r.status).end();
+    return;
+  }
+  const type = r.problem ? "application/problem+json" : "application/json; charset=utf-8";
+  res.writeHead(r.status, { "Content-Type": type }).end(JSON.stringify(r.body));
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+
+export async function startBackendAiTestServer(opts: TestServerOptions = {}): Promise<BackendAiTestServer> {
+  const root = mkdtempSync(join(tmpdir(), "kb-backendai-"));
+  const store = new SessionStore(root);
+  const faults: Faults = { ...noFaults(), ...opts.faults };
+  const accessKey = opts.keypair?.accessKey ?? `AKTEST${randomBytes(7).toString("hex").toUpperCase()}`;
+  const secretKey = opts.keypair?.secretKey ?? randomBytes(30).toString("base64");
+  const keypairs = new Map<string, Keypair>([[accessKey, { accessKey, secretKey, active: true }]]);
+  const adminToken = randomBytes(16).toString("hex");
+  const deps: RouteDeps & AdminDeps = { store, faults, keypairs, flushMs: opts.flushMs ?? 2000 };
+  const routes = buildRoutes(deps);
+
+  async function handle(req: IncomingMessage, body: Buffer): Promise<Json> {
+    const rawPath = req.url ?? "/";
+    const url = new URL(rawPath, "http://x");
+    const method = (String(req.headers["x-method-override"] ?? "") || req.method || "GET").toUpperCase();
+    const version = req.headers["x-backendai-version"];
+    const v = Array.isArray(version) ? version[0] : version;
+    if (v !== undefined && !ACCEPTED_VERSIONS.has(v)) throw new ProblemError("generic-bad-request", { msg: "Unsupported API version." });
+    if (url.pathname.startsWith("/_test/")) {
+      if (req.headers.authorization || req.headers["x-test-admin-token"] !== adminToken)
+        throw new ProblemError("url-not-found", { data: url.pathname });
+      return adminRoute(method, url.pathname, body.length ? (JSON.parse(body.toString("utf8")) as unknown) : {}, deps);
+    }
+    if (url.pathname === "/" && method === "GET") return { status: 200, body: { version: LATEST_VERSION, manager: MANAGER_VERSION } };
+    const match = matchRoute(routes, method, url.pathname);
+    if (match === "no-path") throw new ProblemError("url-not-found", { data: url.pathname });
+    if (match === "no-method") throw new ProblemError("method-not-allowed");
+    const keypair = authenticate({ method, rawPath, headers: req.headers, body }, (ak) => keypairs.get(ak));
+    if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
+    return match.route.run({ method, params: { id: match.id }, query: url.searchParams, body, keypair, apiMajor: apiMajor(v) });
+  }
+
+  const server = createServer((req, res) => {
+    readBody(req)
+      .then((body) => handle(req, body))
+      .then((r) => send(res, r))
+      .catch((err: unknown) => {
+        const p = err instanceof ProblemError ? err : new ProblemError("internal-server-error");
+        if (!(err instanceof ProblemError)) console.error("[backendai-test-server]", err);
+        if (!res.headersSent) send(res, { status: p.status, body: p.body, problem: true });
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://${opts.host ?? "127.0.0.1"}:${port}`,
+    accessKey, secretKey, adminToken, faults,
+    killSession: (id, o) => killSession(deps, id, o?.afterMs ?? 0),
+    expireKeypair: (ak) => {
+      const kp = keypairs.get(ak);
+      if (kp) kp.active = false;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.closeAll();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
