@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { KernelError } from "@/server/errors";
+import { BackendAIClient } from "./client";
+import { signature } from "./signer";
+
+const KEYPAIR = { accessKey: "AKIAIOSFODNN7EXAMPLE", secretKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+const NOW = new Date("2024-10-21T05:00:00.000Z");
+
+type Seen = { method: string; url: URL; headers: Headers; body: unknown };
+type Reply = { status: number; body?: unknown };
+
+function fakeManager(replies: Reply[], apiVersion?: string) {
+  const seen: Seen[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
+    const raw = init?.body;
+    const body = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
+    seen.push({ method: init?.method ?? "GET", url: new URL(String(input)), headers, body });
+    const reply = replies.shift() ?? { status: 204 };
+    const text = reply.body === undefined ? null : JSON.stringify(reply.body);
+    const type = reply.status >= 400 ? "application/problem+json" : "application/json";
+    return new Response(text, { status: reply.status, headers: { "Content-Type": type } });
+  };
+  const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, now: () => NOW, apiVersion });
+  return { client, seen };
+}
+
+/** Recomputes the signature the manager would, from what was actually sent. */
+function expectSigned(request: Seen, contentType = "application/json") {
+  const date = request.headers.get("x-backendai-date") ?? "";
+  const version = request.headers.get("x-backendai-version") ?? "";
+  const expected = signature(
+    { method: request.method, pathWithQuery: request.url.pathname + request.url.search, date, host: request.url.host, contentType, apiVersion: version },
+    KEYPAIR.secretKey,
+  );
+  expect(request.headers.get("authorization")).toBe(`BackendAI signMethod=HMAC-SHA256, credential=${KEYPAIR.accessKey}:${expected}`);
+  expect(date).toBe("2024-10-21T05:00:00.000Z");
+}
+
+const result = (status: string, extra: Record<string, unknown> = {}) => ({
+  result: { status, runId: "5facbf2f2697c1b7", exitCode: status === "finished" ? 0 : null, options: null, files: [], console: [], ...extra },
+});
+
+describe("BackendAIClient", () => {
+  it("creates a session with POST /session and the v8 body", async () => {
+    const { client, seen } = fakeManager([{ status: 201, body: { sessionId: "8fa3a1f2", sessionName: "ide-r-01", status: "RUNNING", servicePorts: [], created: true } }]);
+    const created = await client.createSession({ name: "ide-r-01", image: "cr.backend.ai/cloud/r-base:4.0", resources: { cpu: "1", mem: "2g" } });
+    expect(created).toEqual({ sessionId: "8fa3a1f2", sessionName: "ide-r-01", status: "RUNNING", created: true });
+    const [request] = seen;
+    if (!request) throw new Error("no request");
+    expect(request.method).toBe("POST");
+    expect(request.url.pathname).toBe("/session");
+    expect(request.headers.get("content-type")).toBe("application/json");
+    expect(request.headers.get("x-backendai-version")).toBe("v8.20240915");
+    expect(request.body).toMatchObject({ name: "ide-r-01", image: "cr.backend.ai/cloud/r-base:4.0", type: "interactive", enqueueOnly: false, maxWaitSeconds: 60, config: { resources: { cpu: "1", mem: "2g" } } });
+    expectSigned(request);
+  });
+
+  it("uses /kernel paths and v4 names when the API version is v4", async () => {
+    const { client, seen } = fakeManager([{ status: 201, body: { kernelId: "ide-r-legacy", status: "RUNNING", servicePorts: [], created: true } }, { status: 200, body: result("finished") }], "v4.20190615");
+    const created = await client.createSession({ name: "ide-r-legacy", image: "r:3.3-alpine" });
+    expect(created.sessionId).toBe("ide-r-legacy");
+    await client.execute({ sessionId: created.sessionId, mode: "query", runId: "5facbf2f2697c1b7", code: "1" });
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}`)).toEqual(["POST /kernel/create", "POST /kernel/ide-r-legacy"]);
+    expect(seen[0]?.body).toMatchObject({ lang: "r:3.3-alpine", clientSessionToken: "ide-r-legacy" });
+    expect(seen[0]?.body).not.toHaveProperty("name");
+    expect(seen[0]?.headers.get("x-backendai-version")).toBe("v4.20190615");
+    for (const request of seen) expectSigned(request);
+  });
+
+  it("executes sending both runId and run_id, and parses console items", async () => {
+    const console = [["stdout", "Tick 3\n"], ["media", ["image/png", "data:image/png;base64,iVBO"]], ["log", ["info", "t", "l", "m"]], ["html", "<b>x</b>"]];
+    const { client, seen } = fakeManager([{ status: 200, body: result("finished", { console }) }]);
+    const r = await client.execute({ sessionId: "ide-py-01", mode: "continue", runId: "5facbf2f2697c1b7", code: "" });
+    expect(seen[0]?.url.pathname).toBe("/session/ide-py-01");
+    expect(seen[0]?.body).toEqual({ mode: "continue", code: "", runId: "5facbf2f2697c1b7", run_id: "5facbf2f2697c1b7", options: {} });
+    expect(r.status).toBe("finished");
+    expect(r.console).toEqual([
+      { kind: "stdout", text: "Tick 3\n" },
+      { kind: "media", mime: "image/png", data: "data:image/png;base64,iVBO" },
+      { kind: "other", type: "log" },
+      { kind: "html", text: "<b>x</b>" },
+    ]);
+  });
+
+  it("interrupts, restarts, destroys and reads a session with the documented methods", async () => {
+    const { client, seen } = fakeManager([{ status: 204 }, { status: 204 }, { status: 200, body: { stats: {} } }, { status: 200, body: { status: "RUNNING", statusInfo: "None", image: "x" } }]);
+    await client.interrupt("ide-r-01");
+    await client.restart("ide-r-01");
+    await client.destroy("ide-r-01", { forced: true });
+    expect((await client.getSession("ide-r-01")).status).toBe("RUNNING");
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}${s.url.search}`)).toEqual([
+      "POST /session/ide-r-01/interrupt", "PATCH /session/ide-r-01", "DELETE /session/ide-r-01?forced=true", "GET /session/ide-r-01",
+    ]);
+    for (const request of seen) expectSigned(request);
+  });
+
+  it("completes with the documented body and accepts both answer shapes", async () => {
+    const { client, seen } = fakeManager([{ status: 200, body: { result: { status: "finished", completions: ["print"] } } }, { status: 200, body: { result: ["prod"] } }]);
+    const position = { sessionId: "ide-py-01", code: "pri", row: 0, col: 3, line: "pri", post: "" };
+    expect(await client.complete(position)).toEqual(["print"]);
+    expect(await client.complete(position)).toEqual(["prod"]);
+    expect(seen[0]?.url.pathname).toBe("/session/ide-py-01/complete");
+    expect(seen[0]?.body).toEqual({ code: "pri", options: { row: 0, col: 3, line: "pri", post: "" } });
+  });
+
+  it("uploads multipart `src` parts with relative names, signed as multipart/form-data", async () => {
+    const { client, seen } = fakeManager([{ status: 204 }]);
+    await client.uploadFiles({ sessionId: "ide-py-01", files: [{ name: "main.py", content: "print('hi')\n" }, { name: "data/in.csv", content: new Uint8Array([97, 44, 98]) }] });
+    const request = seen[0];
+    if (!request) throw new Error("no request");
+    expect(request.url.pathname).toBe("/session/ide-py-01/upload");
+    expect(request.body).toBeInstanceOf(FormData);
+    const parts = (request.body as FormData).getAll("src") as File[];
+    expect(parts.map((p) => p.name)).toEqual(["main.py", "data/in.csv"]);
+    expect(parts[0]?.type).toBe("application/octet-stream");
+    expect(await parts[0]?.text()).toBe("print('hi')\n");
+    expect(request.headers.get("content-type")).toBeNull();
+    expectSigned(request, "multipart/form-data");
+  });
+
+  it("retries an upload with /home/work/ names when a 24.x agent refuses relative ones", async () => {
+    const failure = { type: "https://api.backend.ai/probs/kernel-execution-failed", title: "Executing user code in the kernel has failed.", "agent-details": { type: "https://api.backend.ai/probs/agent-failure", title: "x" } };
+    const { client, seen } = fakeManager([{ status: 500, body: failure }, { status: 204 }]);
+    await client.uploadFiles({ sessionId: "s-01", files: [{ name: "data/in.csv", content: "a" }] });
+    expect(seen.map((s) => ((s.body as FormData).get("src") as File).name)).toEqual(["data/in.csv", "/home/work/data/in.csv"]);
+  });
+
+  it("refuses uploads the manager would refuse", async () => {
+    const { client, seen } = fakeManager([]);
+    await expect(client.uploadFiles({ sessionId: "s-01", files: [{ name: "../x", content: "a" }] })).rejects.toThrow(/relative/);
+    await expect(client.uploadFiles({ sessionId: "s-01", files: [{ name: "big", content: new Uint8Array(1024 * 1024) }] })).rejects.toThrow(/1 MiB/);
+    const many = Array.from({ length: 21 }, (_, i) => ({ name: `f${i}`, content: "" }));
+    await expect(client.uploadFiles({ sessionId: "s-01", files: many })).rejects.toThrow(/20 files/);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("maps problem+json answers to KernelError", async () => {
+    const { client } = fakeManager([{ status: 404, body: { type: "https://api.backend.ai/probs/object-not-found", title: "No such session.", msg: "Session (id=x) does not exist." } }]);
+    await expect(client.getSession("x")).rejects.toMatchObject({ name: "KernelError", code: "NOT_FOUND" });
+  });
+
+  it("rejects an answer that does not match the schema", async () => {
+    const { client } = fakeManager([{ status: 200, body: { result: { status: "weird" } } }]);
+    await expect(client.execute({ sessionId: "s-01", mode: "query", runId: "r", code: "" })).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/unexpected answer/) });
+  });
+
+  it("times out a request that hangs and reports it without the secret", async () => {
+    const fetch = (_: unknown, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, requestTimeoutMs: 20 });
+    const error = await client.interrupt("s-01").then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(KernelError);
+    expect((error as KernelError).code).toBe("TIMEOUT");
+    expect((error as KernelError).message).not.toContain(KEYPAIR.secretKey);
+  });
+
+  it("lets the caller's abort through as the abort reason", async () => {
+    const fetch = (_: unknown, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch });
+    const controller = new AbortController();
+    const pending = client.getSession("s-01", { signal: controller.signal });
+    controller.abort(new Error("stop"));
+    await expect(pending).rejects.toThrow("stop");
+  });
+
+  it("reports an unreachable manager as UNAVAILABLE", async () => {
+    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch: () => Promise.reject(new TypeError("fetch failed")) });
+    await expect(client.hello()).rejects.toMatchObject({ code: "UNAVAILABLE", message: "Cannot reach Backend.AI at http://127.0.0.1:8091." });
+  });
+});

@@ -1,0 +1,102 @@
+// One signed HTTP exchange with the Backend.AI manager: URL building, HMAC headers, a timeout on
+// every request, and failures turned into KernelErrors (never showing the secret key).
+import type { z } from "zod";
+import { KernelError } from "@/server/errors";
+import { toKernelError } from "./errors";
+import { DEFAULT_API_VERSION, signedHeaders } from "./signer";
+
+export type TransportOptions = {
+  /** The manager's URL, e.g. https://api.backend.ai (a path prefix is kept). */
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  /** X-BackendAI-Version; v4.x selects the legacy `/kernel` API (spec §1.1, §3.1). */
+  apiVersion?: string;
+  fetch?: typeof globalThis.fetch;
+  /** Default limit for one request (execute calls return within ~2 s; the agent call has 30 s). */
+  requestTimeoutMs?: number;
+  /** The clock used for X-BackendAI-Date (tests). */
+  now?: () => Date;
+};
+
+export type Exchange = {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  /** Sent as JSON; bodyless requests still send and sign application/json, as the web UI does. */
+  json?: unknown;
+  /** Sent as multipart; fetch adds the boundary, the signature covers multipart/form-data. */
+  form?: FormData;
+  /** Completes "Backend.AI failed to …" in messages. */
+  what: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+};
+
+export type Answer = { status: number; text: string };
+
+export class BackendAITransport {
+  readonly apiVersion: string;
+  /** The endpoint as shown to users: scheme, host and path, no credentials. */
+  readonly where: string;
+  private readonly fetch: typeof globalThis.fetch;
+  private readonly base: URL;
+
+  constructor(private readonly options: TransportOptions) {
+    this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+    this.base = new URL(options.endpoint);
+    this.base.username = "";
+    this.base.password = "";
+    this.where = `${this.base.protocol}//${this.base.host}${this.base.pathname.replace(/\/$/, "")}`;
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  /** v4 managers (19.09) use `/kernel` paths and v4 names (spec §1.1 v5.20191215). */
+  get legacy(): boolean {
+    return Number(/^v(\d+)\./.exec(this.apiVersion)?.[1] ?? "0") <= 4;
+  }
+
+  /** Sends the exchange and returns status and text of a 2xx answer; other answers throw. */
+  async send(exchange: Exchange): Promise<Answer> {
+    const url = new URL(`${this.where}${exchange.path}`);
+    const contentType = exchange.form ? "multipart/form-data" : "application/json";
+    const headers = signedHeaders(
+      { method: exchange.method, pathWithQuery: url.pathname + url.search, host: url.host, contentType, apiVersion: this.apiVersion, now: (this.options.now ?? (() => new Date()))() },
+      this.options,
+      { sendContentType: !exchange.form },
+    );
+    const timeoutMs = exchange.timeoutMs ?? this.options.requestTimeoutMs ?? 30_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = exchange.signal ? AbortSignal.any([exchange.signal, timeout]) : timeout;
+    const body = exchange.form ?? (exchange.json === undefined ? undefined : JSON.stringify(exchange.json));
+    const ctx = { method: exchange.method, path: url.pathname, what: exchange.what, secrets: [this.options.secretKey] };
+    try {
+      const response = await this.fetch(url, { method: exchange.method, headers, body, signal });
+      const text = await response.text();
+      if (!response.ok) throw toKernelError(response.status, text, ctx, headers);
+      return { status: response.status, text };
+    } catch (error) {
+      if (error instanceof KernelError) throw error;
+      if (exchange.signal?.aborted) throw exchange.signal.reason;
+      if (timeout.aborted) {
+        throw new KernelError("TIMEOUT", `Backend.AI at ${this.where} did not answer the request to ${exchange.what} within ${Math.round(timeoutMs / 100) / 10} s.`, { cause: error });
+      }
+      throw new KernelError("UNAVAILABLE", `Cannot reach Backend.AI at ${this.where}.`, { cause: error });
+    }
+  }
+
+  /** Sends the exchange and parses the JSON answer with `schema`. */
+  async sendParsed<T>(exchange: Exchange, schema: z.ZodType<T>): Promise<T> {
+    const { text } = await this.send(exchange);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new KernelError("UNAVAILABLE", `Backend.AI at ${this.where} answered the request to ${exchange.what} with something that is not JSON.`, { cause: error });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new KernelError("UNAVAILABLE", `Backend.AI at ${this.where} gave an unexpected answer to the request to ${exchange.what}.`, { cause: parsed.error });
+    }
+    return parsed.data;
+  }
+}
