@@ -3,10 +3,10 @@
 // against the app, configured with a Jupyter server of its own. Prints one total line.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../test/test-database.mjs";
 import { startJupyterServer } from "../test/jupyter-server.mjs";
+import { freePort, waitForHttp } from "../test/net.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -17,27 +17,6 @@ function run(cmd, args, env, options = {}) {
     const child = spawn(cmd, args, { cwd: root, env, stdio: options.stdio ?? "inherit" });
     child.on("exit", (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
   });
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    }).on("error", rej);
-  });
-}
-
-async function waitForHttp(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
 function countsFrom(file, pick) {

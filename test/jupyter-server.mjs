@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { freePort } from "./net.mjs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -54,15 +54,6 @@ export async function startJupyterServer({ timeoutMs = 60_000, command = "jupyte
     throw new Error(`jupyter-server did not start: ${error.message}\n--- its log ---\n${tail}`);
   }
   return { url, token, stop };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    }).on("error", reject);
-  });
 }
 
 async function waitForServer(url, token, exited, timeoutMs) {

@@ -1,22 +1,13 @@
 // Starts a built Kernelbook on a free port against a throw-away database, for benchmarks.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../../test/test-database.mjs";
 import { startJupyterServer } from "../../test/jupyter-server.mjs";
+import { freePort, waitForHttp } from "../../test/net.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const nextBin = join(root, "node_modules/next/dist/bin/next");
-
-export function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    }).on("error", rej);
-  });
-}
 
 export async function startApp({ build }) {
   const database = await createTestDatabase("kb_bench");
@@ -33,12 +24,7 @@ export async function startApp({ build }) {
     if (r.status !== 0) throw new Error("next build failed");
   }
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/sign-in`)).status < 500) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await waitForHttp(`${url}/sign-in`, 60_000);
   return {
     url, pid: child.pid, jupyter,
     stop: async () => {
