@@ -1,5 +1,6 @@
-// `npm run bench`: execution proxy overhead on webR (API vs provider called directly) and on
-// Jupyter/IRkernel (API vs @jupyterlab/services directly), 200-cell notebook open time in headless
+// `npm run bench`: execution proxy overhead on webR (API vs provider called directly), on
+// Jupyter/IRkernel (API vs @jupyterlab/services directly) and on Backend.AI (API vs the backendai
+// provider directly, both against the repo's test manager), 200-cell notebook open time in headless
 // Chromium (vs a 1-cell notebook), and webR kernel footprint. Prints figures; asserts nothing.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -39,9 +40,9 @@ async function overheadThroughApi(client, kernel) {
   return summary(samples);
 }
 
-function overheadDirect() {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/direct-webr.ts", String(RUNS)], {
-    cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" },
+function overheadDirect(script = "bench/direct-webr.ts", args = [], env = {}) {
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script, String(RUNS), ...args], {
+    cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "production", ...env },
   });
   if (r.status !== 0) throw new Error(`direct benchmark failed: ${r.stderr}`);
   return summary(JSON.parse(r.stdout.trim().split("\n").at(-1)));
@@ -83,6 +84,16 @@ async function main() {
     console.log(`through the API:                                    median ${ms(japi.median)}, p95 ${ms(japi.p95)}`);
     console.log(`@jupyterlab/services straight to the same server:   median ${ms(jdirect.median)}, p95 ${ms(jdirect.p95)}`);
     console.log(`overhead: median ${ms(japi.median - jdirect.median)} (goal ≤ 2 ms), p95 ${ms(japi.p95 - jdirect.p95)}, ratio ${(japi.median / jdirect.median).toFixed(2)}x`);
+
+    console.log(`\n== Backend.AI proxy overhead (R on the repo's test manager): \`1+1\` x ${RUNS}`);
+    const specs = await client.query("kernel.specs");
+    const rSpec = specs.find((l) => l.provider === "backendai" && l.available)?.specs.find((s) => s.language === "r");
+    if (!rSpec) throw new Error("the Backend.AI test manager offered no R image");
+    const bapi = await overheadThroughApi(client, { provider: "backendai", spec: rSpec.name });
+    const bdirect = overheadDirect("bench/direct-backendai.ts", [rSpec.name], app.backendai);
+    console.log(`through the API:                                    median ${ms(bapi.median)}, p95 ${ms(bapi.p95)}`);
+    console.log(`backendai provider called directly, same manager:   median ${ms(bdirect.median)}, p95 ${ms(bdirect.p95)}`);
+    console.log(`overhead: median ${ms(bapi.median - bdirect.median)} (goal ≤ 2 ms), p95 ${ms(bapi.p95 - bdirect.p95)}, ratio ${(bapi.median / bdirect.median).toFixed(2)}x`);
 
     console.log("\n== Kernel footprint (webR)");
     const fp = await kernelFootprint(client, app.pid);

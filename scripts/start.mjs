@@ -22,6 +22,14 @@ function sessionSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The key sealing users' stored Backend.AI / ML Server logins: CREDENTIALS_KEY, else kept in .data. */
+function credentialsKey() {
+  if (process.env.CREDENTIALS_KEY) return process.env.CREDENTIALS_KEY;
+  const file = join(dataDir, "credentials-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
 function newestSourceMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -52,7 +60,7 @@ async function main() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const env = {
-    ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+    ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: sessionSecret(), CREDENTIALS_KEY: credentialsKey(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
     KB_INSTANCE_ID: process.env.KB_INSTANCE_ID ?? `${hostname()}:${port}`, NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!dev && needsBuild()) {

@@ -2,11 +2,13 @@
 // server with IRkernel), then one `next build` and Playwright end-to-end in Debian's Chromium
 // against the app, configured with a Jupyter server of its own. Prints one total line.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createTestDatabase, dropTestDatabase } from "../test/test-database.mjs";
 import { startJupyterServer } from "../test/jupyter-server.mjs";
 import { freePort, waitForHttp } from "../test/net.mjs";
+import { startProtocolServer } from "../test/protocol-server.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -33,9 +35,15 @@ async function e2e(env) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const jupyter = await startJupyterServer();
+  // Backend.AI without a service keypair: the journeys store the test keypair in Settings first.
+  const backendai = await startProtocolServer({ main: "test/backendai-server/main.ts", expect: ["BACKEND_ENDPOINT", "BACKEND_ACCESS_KEY", "BACKEND_SECRET_KEY"] });
   const appEnv = {
     ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}`,
-    JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token,
+    JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token, BACKEND_ENDPOINT: backendai.settings.BACKEND_ENDPOINT,
+  };
+  const e2eEnv = {
+    ...appEnv, E2E_BASE_URL: url,
+    E2E_BACKEND_ACCESS_KEY: backendai.settings.BACKEND_ACCESS_KEY, E2E_BACKEND_SECRET_KEY: backendai.settings.BACKEND_SECRET_KEY,
   };
   const app = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"],
@@ -44,13 +52,14 @@ async function e2e(env) {
   for (const s of [app.stdout, app.stderr]) s.on("data", (c) => log.push(String(c)));
   try {
     await waitForHttp(`${url}/sign-in`, 60_000);
-    const code = await run(bin("playwright"), ["test"], { ...appEnv, E2E_BASE_URL: url });
+    const code = await run(bin("playwright"), ["test"], e2eEnv);
     if (code !== 0) console.log(`\n--- app server log ---\n${log.join("").slice(-20_000)}`);
     return code;
   } finally {
     app.kill("SIGTERM");
     await new Promise((r) => (app.exitCode === null ? app.once("exit", r) : r()));
     await jupyter.stop();
+    await backendai.stop();
   }
 }
 
@@ -60,6 +69,7 @@ async function main() {
   const database = await createTestDatabase("kb_test");
   const env = {
     ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
+    CREDENTIALS_KEY: randomBytes(32).toString("base64"),
     NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
   };
   let unitCode = 0;

@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { JUPYTER_SETTINGS, jupyterEndpoints } from "./env-jupyter";
+import { REMOTE_SETTINGS, remoteConfig } from "./env-remote";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -22,11 +23,18 @@ const ZEnv = z.object({
   KB_INSTANCE_ID: z.string().optional(),
   /** Jupyter Servers / Kernel Gateways / Enterprise Gateways to offer as the `jupyter` provider. */
   ...JUPYTER_SETTINGS,
-}).transform(({ JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES, ...rest }, ctx) => ({
-  ...rest,
-  // The Jupyter variables become one list of endpoints (empty: the provider is not offered).
-  jupyterEndpoints: jupyterEndpoints({ JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES }, ctx),
-}));
+  /** Backend.AI, ML Server and the key for users' own credentials to them. */
+  ...REMOTE_SETTINGS,
+}).transform((all, ctx) => {
+  const { JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES, BACKEND_ENDPOINT, BACKEND_ACCESS_KEY, BACKEND_SECRET_KEY, BACKEND_API_VERSION,
+    MLSERVER_URL, MLSERVER_USERNAME, MLSERVER_PASSWORD, CREDENTIALS_KEY, ...rest } = all;
+  return {
+    ...rest,
+    // The Jupyter variables become one list of endpoints (empty: the provider is not offered).
+    jupyterEndpoints: jupyterEndpoints({ JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES }, ctx),
+    ...remoteConfig({ BACKEND_ENDPOINT, BACKEND_ACCESS_KEY, BACKEND_SECRET_KEY, BACKEND_API_VERSION, MLSERVER_URL, MLSERVER_USERNAME, MLSERVER_PASSWORD, CREDENTIALS_KEY }, ctx),
+  };
+});
 
 export type Env = z.infer<typeof ZEnv>;
 

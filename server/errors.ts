@@ -1,8 +1,9 @@
 // Typed domain errors: one class per domain with a closed code union; server/api/trpc.ts maps them.
 export type NotebookErrorCode = "NOT_FOUND" | "VERSION_CONFLICT" | "INVALID";
 export type ExecutionErrorCode = "NOT_FOUND" | "CODE_TOO_LARGE" | "NOT_RUNNABLE";
-export type KernelErrorCode = "NOT_FOUND" | "DEAD" | "START_FAILED" | "TIMEOUT" | "UNAVAILABLE" | "BUSY";
+export type KernelErrorCode = "NOT_FOUND" | "DEAD" | "START_FAILED" | "TIMEOUT" | "UNAVAILABLE" | "BUSY" | "INVALID";
 export type AuthErrorCode = "SIGNUP_CLOSED" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "FORBIDDEN";
+export type CredentialErrorCode = "NOT_CONFIGURED" | "INVALID" | "NOT_FOUND" | "UNREADABLE";
 
 abstract class DomainError<TCode extends string> extends Error {
   readonly code: TCode;
@@ -26,8 +27,12 @@ export class AuthError extends DomainError<AuthErrorCode> {
   override readonly name = "AuthError";
 }
 
-export type AnyDomainError = NotebookError | ExecutionError | KernelError | AuthError;
+export class CredentialError extends DomainError<CredentialErrorCode> {
+  override readonly name = "CredentialError";
+}
+
+export type AnyDomainError = NotebookError | ExecutionError | KernelError | AuthError | CredentialError;
 
 export function isDomainError(e: unknown): e is AnyDomainError {
-  return e instanceof NotebookError || e instanceof ExecutionError || e instanceof KernelError || e instanceof AuthError;
+  return e instanceof NotebookError || e instanceof ExecutionError || e instanceof KernelError || e instanceof AuthError || e instanceof CredentialError;
 }

@@ -1,11 +1,11 @@
 // The kernel picker's options: each reachable provider's specs, an unreachable provider as one
 // disabled entry with its reason, and the notebook's current choice selected (even if unavailable).
 import type { ProviderSpecs } from "@/server/kernels/list-kernel-specs";
-import type { ProviderId } from "@/server/kernels/types";
+import type { ProviderId, ResourceChoice } from "@/server/kernels/types";
 
 export type ProviderListing = ProviderSpecs;
 
-export type KernelChoiceData = { provider: string; spec: string | null };
+export type KernelChoiceData = { provider: string; spec: string | null; resources?: Record<string, string> | null };
 
 export type KernelOption = {
   value: string;
@@ -15,6 +15,8 @@ export type KernelOption = {
   provider: ProviderId | null;
   spec: string;
   title?: string;
+  /** What the user may choose when starting this spec (CPU, memory, GPU). */
+  resources?: ResourceChoice[];
 };
 
 const PROVIDER_LABELS: Record<ProviderId, string> = {
@@ -33,12 +35,16 @@ export function kernelOptions(listings: ProviderListing[], choice: KernelChoiceD
   for (const listing of listings) {
     const providerLabel = PROVIDER_LABELS[listing.provider];
     if (!listing.available) {
-      options.push({ value: `${listing.provider}:`, label: `${providerLabel} — unavailable`, title: listing.reason, disabled: true, provider: listing.provider, spec: "" });
+      const label = `${providerLabel} — unavailable: ${shorten(listing.reason, 70)}`;
+      options.push({ value: `${listing.provider}:`, label, title: listing.reason, disabled: true, provider: listing.provider, spec: "" });
       continue;
     }
     for (const spec of listing.specs) {
       const label = spec.displayName.includes(providerLabel) ? spec.displayName : `${spec.displayName} — ${providerLabel}`;
-      options.push({ value: optionValue(listing.provider, spec.name), label, disabled: false, provider: listing.provider, spec: spec.name });
+      options.push({
+        value: optionValue(listing.provider, spec.name), label, disabled: false, provider: listing.provider, spec: spec.name,
+        title: spec.description, resources: spec.resources,
+      });
     }
   }
   if (!choice) return { options, selected: "" };
@@ -50,4 +56,8 @@ export function kernelOptions(listings: ProviderListing[], choice: KernelChoiceD
     options.unshift({ value: selected, label, disabled: true, provider: listing?.provider ?? null, spec });
   }
   return { options, selected };
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/components/notebook/client-errors";
 import { kernelOptions, type KernelOption } from "./kernel-options";
+import { ResourcePicker } from "./resource-picker";
 import styles from "./kernel.module.css";
 
 type Props = { notebookId: string; kernelRunning: boolean; onChanged: () => void; onError: (message: string) => void };
@@ -27,7 +28,8 @@ export function KernelPicker({ notebookId, kernelRunning, onChanged, onError }: 
     },
   }));
   const { options, selected } = kernelOptions(specs.data ?? [], choice.data);
-  const apply = ({ provider, spec }: KernelOption) => provider && choose.mutate({ notebookId, provider, spec });
+  const apply = ({ provider, spec }: KernelOption, resources?: Record<string, string>) => provider && choose.mutate({ notebookId, provider, spec, resources });
+  const current = options.find((o) => o.value === selected);
 
   const onSelect = (value: string) => {
     const option = options.find((o) => o.value === value);
@@ -43,6 +45,10 @@ export function KernelPicker({ notebookId, kernelRunning, onChanged, onError }: 
         {specs.isPending && <option value="">Loading kernels…</option>}
         {options.map((o) => <option key={o.value} value={o.value} disabled={o.disabled} title={o.title}>{o.label}</option>)}
       </select>
+      {current?.resources && current.resources.length > 0 && (
+        <ResourcePicker choices={current.resources} current={choice.data?.resources} kernelRunning={kernelRunning}
+          disabled={choose.isPending} onApply={(resources) => apply(current, resources)} />
+      )}
       {confirming && (
         <ConfirmDialog
           title="Switch the kernel?"

@@ -27,6 +27,9 @@ export function KernelStatusBadge({ kernel, loading, failed }: Props) {
         <span className={`dot ${styles[`dot-${status ?? "none"}`] ?? ""}`} aria-hidden />
         {label}
       </span>
+      {status === "starting" && kernel?.phase && (
+        <span data-testid="kernel-phase" className={`muted ${styles.phase}`} title={kernel.phase}>{kernel.phase}</span>
+      )}
       {left && idleShutdownAt !== null && (
         <span data-testid="kernel-idle-left" className={`muted ${styles.idleLeft}`} title={`At ${formatAbsolute(idleShutdownAt)}`}>
           shuts down in {left} if idle

@@ -1,9 +1,10 @@
 "use client";
-// A code cell: static highlighted R until it is edited, then the one Monaco editor; its latest
+// A code cell: static highlighted code until it is edited, then the one Monaco editor; its latest
 // execution's output below.
 import { useCallback, useMemo } from "react";
 import type { CellActions } from "./cell-actions";
 import type { CellExecution } from "./execution-state";
+import { languageName, useCodeLanguage } from "./code-language";
 import { MonacoCellEditor, type CursorHint, type EditorCommand } from "./monaco-cell-editor";
 import { OutputArea } from "./outputs/output-area";
 import { OutputSlot } from "./outputs/output-slot";
@@ -21,10 +22,10 @@ type Props = {
   actions: CellActions;
 };
 
-const PLACEHOLDER = "Empty code cell: click to write R code";
-
 export function CodeCell({ cell, editing, cursor, theme, execution, actions }: Props) {
   const { id } = cell;
+  const language = useCodeLanguage();
+  const placeholder = `Empty code cell: click to write ${languageName(language)} code`;
   const activate = useCallback((line: number) => actions.edit(id, { line }), [actions, id]);
   const onChange = useCallback((source: string) => actions.setSource(id, source), [actions, id]);
   const onCommand = useCallback((command: EditorCommand) => actions.command(id, command), [actions, id]);
@@ -37,16 +38,16 @@ export function CodeCell({ cell, editing, cursor, theme, execution, actions }: P
         <MonacoCellEditor
           className={styles.editorBox}
           value={cell.source}
-          language="r"
+          language={language}
           theme={theme}
           cursor={cursor}
-          ariaLabel="R code"
+          ariaLabel={`${languageName(language)} code`}
           onChange={onChange}
           onCommand={onCommand}
-          fallback={<StaticCode source={cell.source} placeholder={PLACEHOLDER} />}
+          fallback={<StaticCode source={cell.source} placeholder={placeholder} />}
         />
       ) : (
-        <StaticCode source={cell.source} onActivate={activate} placeholder={PLACEHOLDER} />
+        <StaticCode source={cell.source} onActivate={activate} placeholder={placeholder} />
       )}
       <OutputSlot hold={running} className={styles.output}>
         <OutputArea events={events} runningExecutionId={execution?.status === "running" ? execution.executionId : undefined} />

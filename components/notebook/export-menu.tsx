@@ -1,11 +1,11 @@
 "use client";
 // The toolbar's Export menu: downloads the notebook as .ipynb (with outputs) or R Markdown, through
 // a Blob URL; what is exported is the last saved version.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useState } from "react";
 import { useTRPCClient } from "@/components/providers/trpc-provider";
+import { PopoverMenu } from "@/components/ui/popover-menu";
 import type { ExportedFile, ExportFormat } from "@/server/contracts/notebook-transfer";
 import { errorMessage } from "./client-errors";
-import styles from "./export-menu.module.css";
 
 const ITEMS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: "ipynb", label: "Jupyter notebook (.ipynb)", hint: "Cells with their latest outputs" },
@@ -16,22 +16,9 @@ type Props = { notebookId: string; onError: (message: string) => void };
 
 export function ExportMenu({ notebookId, onError }: Props) {
   const client = useTRPCClient();
-  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLElement>("[role='menuitem']")?.focus();
-    const onPointerDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
 
   const download = async (format: ExportFormat) => {
-    setOpen(false);
     setBusy(true);
     try {
       saveFile(await client.notebook.export.query({ id: notebookId, format }));
@@ -43,40 +30,11 @@ export function ExportMenu({ notebookId, onError }: Props) {
   };
 
   return (
-    <div className={styles.wrap} ref={root} onKeyDown={(e) => onMenuKey(e, () => setOpen(false))}>
-      <button type="button" className="btn" aria-haspopup="menu" aria-expanded={open} data-testid="export-menu"
-        title="Download this notebook as a file" disabled={busy} onClick={() => setOpen((o) => !o)}>
-        {busy ? "Exporting…" : "Export"}
-      </button>
-      {open && (
-        <div className={styles.menu} role="menu" aria-label="Export as">
-          {ITEMS.map((item) => (
-            <button key={item.format} type="button" role="menuitem" className={styles.item} data-testid={`export-${item.format}`}
-              onClick={() => void download(item.format)}>
-              {item.label}
-              <span className={styles.hint}>{item.hint}</span>
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <PopoverMenu label={busy ? "Exporting…" : "Export"} menuLabel="Export as" testId="export-menu" title="Download this notebook as a file"
+      disabled={busy} items={ITEMS.map((item) => ({
+        key: item.format, label: item.label, hint: item.hint, testId: `export-${item.format}`, onSelect: () => void download(item.format),
+      }))} />
   );
-}
-
-/** Escape closes; arrows move between items (and stay out of the notebook's command-mode keys). */
-function onMenuKey(e: KeyboardEvent<HTMLDivElement>, close: () => void) {
-  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("[role='menuitem']"));
-  if (items.length === 0) return;
-  const index = items.indexOf(document.activeElement as HTMLElement);
-  if (e.key === "Escape") {
-    e.preventDefault();
-    close();
-    e.currentTarget.querySelector<HTMLElement>("[aria-haspopup]")?.focus();
-  } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-    e.preventDefault();
-    const step = e.key === "ArrowDown" ? 1 : -1;
-    items[(index + step + items.length) % items.length]?.focus();
-  }
 }
 
 function saveFile(file: ExportedFile) {

@@ -34,14 +34,16 @@ export function attachAssist(monaco: Monaco, model: editor.ITextModel, assist: (
 function register(monaco: Monaco): void {
   if (registeredOn === monaco) return;
   registeredOn = monaco;
-  monaco.languages.registerCompletionItemProvider("r", {
-    triggerCharacters: TRIGGER_CHARACTERS,
-    provideCompletionItems: (model: editor.ITextModel, position: Position, _context: languages.CompletionContext, token: CancellationToken) =>
-      suggest(monaco, model, position, token),
-  });
-  monaco.languages.registerHoverProvider("r", {
-    provideHover: (model: editor.ITextModel, position: Position, token: CancellationToken) => hover(model, position, token),
-  });
+  for (const language of ["r", "python"]) {
+    monaco.languages.registerCompletionItemProvider(language, {
+      triggerCharacters: TRIGGER_CHARACTERS,
+      provideCompletionItems: (model: editor.ITextModel, position: Position, _context: languages.CompletionContext, token: CancellationToken) =>
+        suggest(monaco, model, position, token),
+    });
+    monaco.languages.registerHoverProvider(language, {
+      provideHover: (model: editor.ITextModel, position: Position, token: CancellationToken) => hover(model, position, token),
+    });
+  }
 }
 
 async function suggest(monaco: Monaco, model: editor.ITextModel, position: Position, token: CancellationToken): Promise<languages.CompletionList> {

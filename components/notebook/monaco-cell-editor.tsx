@@ -17,7 +17,7 @@ export type CursorHint = { line: number } | "end";
 
 type Props = {
   value: string;
-  language: "r" | "markdown";
+  language: "r" | "python" | "markdown";
   theme: AppTheme;
   cursor: CursorHint;
   ariaLabel: string;
@@ -64,7 +64,7 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
       keybindingContext: "!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !editorHasMultipleSelections",
       run: run("commandMode"),
     });
-    if (language === "r") bindKernelAssist(editor, monaco, () => assistRef.current);
+    if (language !== "markdown") bindKernelAssist(editor, monaco, () => assistRef.current);
     editor.onDidContentSizeChange((e) => {
       if (e.contentHeightChanged) setHeight(Math.max(e.contentHeight, LINE_HEIGHT + 2 * PADDING));
     });

@@ -3,6 +3,7 @@
 // state (and picker), the editor's kernel completion and help, keyboard command mode and the side
 // panels (help, variables, history) together, and lays them out.
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { FilesPane } from "@/components/files/files-pane";
 import { HistoryPanel } from "@/components/history/history-panel";
 import { HelpPanel } from "@/components/kernel/help-panel";
 import { KernelPicker } from "@/components/kernel/kernel-picker";
@@ -11,6 +12,8 @@ import { useKernelRefresh, useKernelState } from "@/components/kernel/use-kernel
 import { AppHeader } from "@/components/ui/app-header";
 import { VariablesPane } from "@/components/variables/variables-pane";
 import { CellList } from "./cell-list";
+import { CodeLanguageContext } from "./code-language";
+import { useNotebookLanguage } from "./use-notebook-language";
 import { EditorAssistContext } from "./kernel-assist";
 import { preloadMarkdown } from "./lazy-markdown";
 import { preloadMonaco, type CursorHint } from "./monaco-cell-editor";
@@ -41,8 +44,10 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const [notice, setNotice] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [variablesOpen, setVariablesOpen] = useState(false);
+  const [filesOpen, setFilesOpen] = useState(false);
   const [help, setHelp] = useState<HelpRequest | null>(null);
   const assist = useEditorAssist(notebookId, setHelp);
+  const language = useNotebookLanguage(notebookId, initial.language);
 
   const kernel = useKernelState(notebookId);
   const refreshKernel = useKernelRefresh(notebookId);
@@ -81,6 +86,12 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
           aria-pressed={variablesOpen} title="Show the kernel's variables" onClick={() => setVariablesOpen((open) => !open)}>
           Variables
         </button>
+        {(kernel.data?.files || filesOpen) && (
+          <button type="button" className={`btn ${filesOpen ? styles.toggled : ""}`} data-testid="files-toggle"
+            aria-pressed={filesOpen} title="Files in the kernel's working directory" onClick={() => setFilesOpen((open) => !open)}>
+            Files
+          </button>
+        )}
       </AppHeader>
       <NotebookToolbar
         notebookId={notebookId}
@@ -98,7 +109,9 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
       <div className={styles.body}>
         <main className={styles.main} data-notebook-keys aria-label="Cells">
           <EditorAssistContext.Provider value={assist}>
-            <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} />
+            <CodeLanguageContext.Provider value={language}>
+              <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} />
+            </CodeLanguageContext.Provider>
           </EditorAssistContext.Provider>
         </main>
         {help && <HelpPanel notebookId={notebookId} request={help} onClose={() => setHelp(null)} />}
@@ -106,6 +119,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
           <VariablesPane notebookId={notebookId} kernel={kernel.data ?? undefined} refreshKey={stream.state.finished}
             onClose={() => setVariablesOpen(false)} />
         )}
+        {filesOpen && <FilesPane notebookId={notebookId} kernel={kernel.data ?? undefined} onClose={() => setFilesOpen(false)} />}
         {historyOpen && (
           <HistoryPanel
             notebookId={notebookId}

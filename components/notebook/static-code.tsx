@@ -1,8 +1,9 @@
 "use client";
-// R code shown without an editor (every cell but the one being edited, and history entries):
+// Code shown without an editor (every cell but the one being edited, and history entries):
 // highlighted once per source; a click reports the clicked line so the editor can open there.
 import { memo, useMemo, type MouseEvent } from "react";
-import { highlightR } from "./highlight-r";
+import { useCodeLanguage } from "./code-language";
+import { highlightCode } from "./highlight-code";
 import styles from "./static-code.module.css";
 
 type Props = {
@@ -16,7 +17,8 @@ type Props = {
 
 export const StaticCode = memo(function StaticCode({ source, onActivate, placeholder, testId = "cell-code", maxLines }: Props) {
   const shown = useMemo(() => (maxLines ? firstLines(source, maxLines) : source), [source, maxLines]);
-  const html = useMemo(() => highlightR(shown), [shown]);
+  const language = useCodeLanguage();
+  const html = useMemo(() => highlightCode(shown, language), [shown, language]);
   const onClick = onActivate ? (e: MouseEvent<HTMLPreElement>) => onActivate(clickedLine(e)) : undefined;
   return (
     <pre
@@ -25,7 +27,7 @@ export const StaticCode = memo(function StaticCode({ source, onActivate, placeho
       data-placeholder={placeholder}
       onClick={onClick}
     >
-      <code className="hljs language-r" dangerouslySetInnerHTML={{ __html: html }} />
+      <code className={`hljs language-${language}`} dangerouslySetInnerHTML={{ __html: html }} />
     </pre>
   );
 });

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ImportNotebookButton } from "./import-notebook-button";
+import { NewFromExampleMenu } from "./new-from-example-menu";
 import styles from "./notebook-list.module.css";
 
 type Row = { id: string; title: string; updatedAt: Date; cellCount: number; provider: string };
@@ -27,6 +28,7 @@ export function NotebookList() {
       <div className={styles.head}>
         <h1>Notebooks</h1>
         <ImportNotebookButton onError={setImportError} />
+        <NewFromExampleMenu onError={setImportError} />
         <button type="button" className="btn btn-primary" onClick={() => create.mutate({})} disabled={create.isPending}>
           + New notebook
         </button>

@@ -9,6 +9,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
     <header className="app-header">
       <Link href="/notebooks" className="brand">Kernelbook</Link>
       <div className="spacer" style={{ display: "flex", alignItems: "center", gap: 12, minWidth: 0 }}>{children}</div>
+      <Link href="/settings" className="btn btn-ghost" data-testid="settings-link">Settings</Link>
       <ThemeToggle />
       <SignOutButton />
     </header>

@@ -1,4 +1,5 @@
 // The app's tRPC router: one sub-router per domain.
+import { credentialRouter } from "./routers/credential";
 import { executionRouter } from "./routers/execution";
 import { kernelRouter } from "./routers/kernel";
 import { notebookRouter } from "./routers/notebook";
@@ -10,6 +11,7 @@ export const appRouter = createRouter({
   notebook: notebookRouter,
   execution: executionRouter,
   kernel: kernelRouter,
+  credential: credentialRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,12 +15,13 @@ const ERROR_CODES = {
   ExecutionError: { NOT_FOUND: "NOT_FOUND", CODE_TOO_LARGE: "PAYLOAD_TOO_LARGE", NOT_RUNNABLE: "BAD_REQUEST" },
   KernelError: {
     NOT_FOUND: "NOT_FOUND", DEAD: "PRECONDITION_FAILED", START_FAILED: "INTERNAL_SERVER_ERROR",
-    TIMEOUT: "TIMEOUT", UNAVAILABLE: "SERVICE_UNAVAILABLE", BUSY: "CONFLICT",
+    TIMEOUT: "TIMEOUT", UNAVAILABLE: "SERVICE_UNAVAILABLE", BUSY: "CONFLICT", INVALID: "BAD_REQUEST",
   },
   AuthError: { SIGNUP_CLOSED: "FORBIDDEN", EMAIL_TAKEN: "CONFLICT", INVALID_CREDENTIALS: "UNAUTHORIZED", FORBIDDEN: "FORBIDDEN" },
+  CredentialError: { NOT_CONFIGURED: "PRECONDITION_FAILED", INVALID: "BAD_REQUEST", NOT_FOUND: "NOT_FOUND", UNREADABLE: "PRECONDITION_FAILED" },
 } as const satisfies Record<string, Record<string, TrpcCode>>;
 
-function toTrpcError(e: AnyDomainError): TRPCError {
+export function toTrpcError(e: AnyDomainError): TRPCError {
   const table: Record<string, TrpcCode> = ERROR_CODES[e.name];
   return new TRPCError({ code: table[e.code] ?? "INTERNAL_SERVER_ERROR", message: e.message, cause: e });
 }

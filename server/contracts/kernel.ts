@@ -21,5 +21,7 @@ export const ZChooseKernelInput = z.object({
   provider: ZProviderId,
   /** A spec name the provider lists (KernelSpec.name). */
   spec: z.string().min(1).max(200),
+  /** Values for the spec's resource choices (KernelSpec.resources), by key; others keep their default. */
+  resources: z.record(z.string().max(64), z.string().max(64)).optional(),
 });
 export type ChooseKernelInput = z.infer<typeof ZChooseKernelInput>;

@@ -8,6 +8,7 @@ export const ZTitle = z.string().trim().min(1, "A title is needed").max(200, "Ke
 
 export const ZNotebookIdInput = z.object({ id: ZId });
 export const ZCreateNotebookInput = z.object({ title: ZTitle.optional() });
+export const ZCreateFromExampleInput = z.object({ exampleId: z.string().min(1).max(100) });
 export const ZRenameNotebookInput = z.object({ id: ZId, title: ZTitle });
 
 export const ZCellInput = z.object({

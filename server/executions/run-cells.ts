@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 import { ExecutionError } from "@/server/errors";
 import type { RunCellsInput } from "@/server/contracts/execution";
 import { findOwnedNotebook } from "@/server/notebooks/find-owned-notebook";
-import { ensureKernel } from "@/server/kernels/start-kernel";
+import { ensureKernel, kernelChoice } from "@/server/kernels/start-kernel";
 import { scheduleDrain } from "./drain-queue";
 
 export async function runCells(db: Db, args: { userId: string } & RunCellsInput) {
@@ -18,7 +18,7 @@ export async function runCells(db: Db, args: { userId: string } & RunCellsInput)
   }
   const notebook = await findOwnedNotebook(db, { userId: args.userId, notebookId: args.notebookId });
   const version = await saveSources(db, notebook, args.cells);
-  const kernel = await ensureKernel(db, { userId: args.userId, notebookId: notebook.id, provider: notebook.provider, spec: notebook.runtime });
+  const kernel = await ensureKernel(db, { userId: args.userId, notebookId: notebook.id, ...kernelChoice(notebook) });
   const executions = await db.execution.createManyAndReturn({
     data: args.cells.map((c, i) => ({
       notebookId: notebook.id, cellId: c.cellId, sessionId: kernel.sessionId, source: c.source,

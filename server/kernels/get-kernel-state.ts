@@ -16,6 +16,12 @@ export type KernelState = {
   idleShutdownAt: Date;
   queued: number;
   endReason: string | null;
+  /** While starting: what the provider is waiting for (e.g. "Waiting in the cluster queue"). */
+  phase: string | null;
+  /** The kernel's working directory can be listed, uploaded to and downloaded from. */
+  files: boolean;
+  /** How reliably interrupt stops running code on this kernel (null: unknown, no live kernel). */
+  interrupt: "reliable" | "best-effort" | "none" | null;
 };
 
 export async function getKernelState(db: Db, args: { userId: string; notebookId: string }): Promise<KernelState | null> {
@@ -26,6 +32,7 @@ export async function getKernelState(db: Db, args: { userId: string; notebookId:
   if (!session) return null;
   const live = liveKernels.get(args.notebookId);
   const alive = session.endedAt === null;
+  const current = alive && live?.sessionId === session.id ? live : undefined;
   const status: KernelStatus = alive ? toStatus(session.status) : "dead";
   return {
     sessionId: session.id,
@@ -37,6 +44,9 @@ export async function getKernelState(db: Db, args: { userId: string; notebookId:
     idleShutdownAt: new Date(session.lastActivityAt.getTime() + env.KERNEL_IDLE_TIMEOUT_MINUTES * 60_000),
     queued: live?.sessionId === session.id ? live.queue.length : 0,
     endReason: session.endReason,
+    phase: status === "starting" && current ? (current.phase?.phase ?? null) : null,
+    files: Boolean(current?.provider.listFiles && current.provider.uploadFile),
+    interrupt: current ? current.provider.capabilities.interrupt : null,
   };
 }
 

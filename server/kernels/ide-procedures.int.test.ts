@@ -84,16 +84,16 @@ describe("editor kernel procedures", () => {
 
   it("choose a kernel: stored on the notebook, the running kernel shut down, the next run starts it", async () => {
     const { api, notebookId, cellId } = await newNotebook();
-    expect(await api.kernel.choice({ notebookId })).toEqual({ provider: "webr", spec: null });
+    expect(await api.kernel.choice({ notebookId })).toEqual({ provider: "webr", spec: null, resources: null, language: "r" });
     expect(await runAndWait(api, notebookId, cellId, "x <- 1")).toBe("ok");
     const kernel = liveKernels.get(notebookId);
     // The default spec is the current choice: choosing it again keeps the kernel and its workspace.
-    expect(await api.kernel.choose({ notebookId, provider: "webr", spec: "r" })).toEqual({ provider: "webr", spec: null });
+    expect(await api.kernel.choose({ notebookId, provider: "webr", spec: "r" })).toEqual({ provider: "webr", spec: null, resources: null, language: "r" });
     expect(liveKernels.get(notebookId)).toBe(kernel);
 
     await db.notebook.update({ where: { id: notebookId }, data: { runtime: "an-older-spec" } });
-    expect(await api.kernel.choose({ notebookId, provider: "webr", spec: "r" })).toEqual({ provider: "webr", spec: "r" });
-    expect(await api.kernel.choice({ notebookId })).toEqual({ provider: "webr", spec: "r" });
+    expect(await api.kernel.choose({ notebookId, provider: "webr", spec: "r" })).toEqual({ provider: "webr", spec: "r", resources: null, language: "r" });
+    expect(await api.kernel.choice({ notebookId })).toEqual({ provider: "webr", spec: "r", resources: null, language: "r" });
     expect(liveKernels.has(notebookId)).toBe(false);
     const ended = await db.kernelSession.findFirstOrThrow({ where: { notebookId }, orderBy: { startedAt: "desc" } });
     expect(ended.endReason).toMatch(/^Kernel changed to R 4\.\d+ — embedded webR\.$/);
@@ -105,8 +105,11 @@ describe("editor kernel procedures", () => {
   it("refuse a spec the provider does not offer, and a provider that is not configured", async () => {
     const { api, notebookId } = await newNotebook();
     await expect(api.kernel.choose({ notebookId, provider: "webr", spec: "python3" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.kernel.choose({ notebookId, provider: "webr", spec: "r", resources: { cpu: "4" } })).rejects.toMatchObject({
+      code: "NOT_FOUND", message: expect.stringContaining('has no resource "cpu"'),
+    });
     await expect(api.kernel.choose({ notebookId, provider: "mlserver", spec: "r" })).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
-    expect(await api.kernel.choice({ notebookId })).toEqual({ provider: "webr", spec: null });
+    expect(await api.kernel.choice({ notebookId })).toEqual({ provider: "webr", spec: null, resources: null, language: "r" });
   });
 
   it("treat another user's notebook as not found", async () => {

@@ -1,7 +1,7 @@
 // In-memory state of the kernels this process holds: provider handle, queue of executions, runner.
 import "server-only";
 import type { StoredEvent } from "@/server/contracts/outputs";
-import type { KernelProvider } from "./types";
+import type { KernelProvider, StartPhase } from "./types";
 
 export type QueuedExecution = { executionId: string; source: string };
 
@@ -16,6 +16,8 @@ export type LiveKernel = {
   /** Resolves to the provider's remote id once the kernel has started. */
   ready: Promise<string>;
   remoteId: string | null;
+  /** While the kernel starts: the provider's phase (e.g. waiting in a cluster's queue). */
+  phase?: StartPhase;
   /** Executions waiting to run, in order, with the source they snapshot. */
   queue: QueuedExecution[];
   /** The kernel's execution counter ([n] in the notebook); mirrored to KernelSession. */

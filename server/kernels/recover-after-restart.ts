@@ -4,11 +4,11 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { instanceId } from "./instance";
-import { getProvider } from "./registry";
+import { providerForUser } from "./provider-for-user";
 import { PROVIDER_IDS, type ProviderId } from "./types";
 
 export async function recoverAfterRestart(db: Db): Promise<{ sessions: number; executions: number }> {
-  const stale = await db.kernelSession.findMany({ where: { instanceId, endedAt: null }, select: { id: true, provider: true, remoteId: true } });
+  const stale = await db.kernelSession.findMany({ where: { instanceId, endedAt: null }, select: { id: true, provider: true, remoteId: true, ownerId: true } });
   const ids = stale.map((s) => s.id);
   if (ids.length === 0) return { sessions: 0, executions: 0 };
   const now = new Date();
@@ -20,14 +20,15 @@ export async function recoverAfterRestart(db: Db): Promise<{ sessions: number; e
     where: { id: { in: ids } },
     data: { status: "dead", endedAt: now, endReason: "The server restarted; the kernel did not survive it." },
   });
-  for (const s of stale) await shutdownRemote(s.provider, s.remoteId);
+  for (const s of stale) await shutdownRemote(db, s);
   return { sessions: ids.length, executions: executions.count };
 }
 
-async function shutdownRemote(provider: string, remoteId: string | null): Promise<void> {
+/** Stops a remote kernel with the login that started it (the owner's own, else the service one). */
+async function shutdownRemote(db: Db, { provider, remoteId, ownerId }: { provider: string; remoteId: string | null; ownerId: string }): Promise<void> {
   if (!remoteId || provider === "webr" || !(PROVIDER_IDS as readonly string[]).includes(provider)) return;
   try {
-    await getProvider(provider as ProviderId).shutdown(remoteId);
+    await (await providerForUser(db, { userId: ownerId, provider: provider as ProviderId })).shutdown(remoteId);
   } catch {
     // Already gone, or the provider is no longer configured: nothing left to stop from here.
   }

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { PROVIDER_IDS, type ProviderId } from "./types";
-import { getProvider } from "./registry";
+import { providerForUser } from "./provider-for-user";
 import { instanceId } from "./instance";
 import { liveKernels, type LiveKernel } from "./live-kernels";
 
@@ -13,7 +13,20 @@ export type EnsureKernelArgs = {
   provider: string;
   /** The kernel spec to start (Notebook.runtime); the provider's default when absent. */
   spec?: string | null;
+  /** Chosen resources (Notebook.kernelResources), for providers that offer a choice. */
+  resources?: Record<string, string> | null;
 };
+
+export type StoredKernelChoice = { provider: string; spec: string | null; resources: Record<string, string> | null; language: string };
+
+/** A notebook's stored kernel choice, as ensureKernel takes it. */
+export function kernelChoice(notebook: { provider: string; runtime: string | null; kernelResources: unknown; language: string }): StoredKernelChoice {
+  const r = notebook.kernelResources;
+  const resources = r && typeof r === "object" && !Array.isArray(r)
+    ? Object.fromEntries(Object.entries(r).filter((e): e is [string, string] => typeof e[1] === "string"))
+    : null;
+  return { provider: notebook.provider, spec: notebook.runtime, resources, language: notebook.language };
+}
 
 declare global {
   var __kbKernelsOpening: Map<string, Promise<LiveKernel>> | undefined;
@@ -36,7 +49,8 @@ async function openKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
   const providerId = toProviderId(args.provider);
   // A spec belongs to its provider: none is passed when an unknown provider fell back to webR.
   const spec = providerId === args.provider ? (args.spec ?? undefined) : undefined;
-  const provider = getProvider(providerId);
+  const resources = providerId === args.provider ? (args.resources ?? undefined) : undefined;
+  const provider = await providerForUser(db, { userId: args.userId, provider: providerId });
   await db.kernelSession.updateMany({
     where: { notebookId: args.notebookId, endedAt: null },
     data: { status: "dead", endedAt: new Date(), endReason: "Replaced: the server that held this kernel restarted." },
@@ -49,15 +63,16 @@ async function openKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
     ready: Promise.resolve(""), remoteId: null, queue: [], executionCount: 0, running: null,
     interruptRequested: false, stopping: false, draining: false,
   };
-  kernel.ready = startInBackground(db, kernel, spec);
+  kernel.ready = startInBackground(db, kernel, { spec, resources });
   kernel.ready.catch(() => {}); // observed by the queue; avoid an unhandled rejection meanwhile
   liveKernels.set(args.notebookId, kernel);
   return kernel;
 }
 
-async function startInBackground(db: Db, kernel: LiveKernel, spec: string | undefined): Promise<string> {
+async function startInBackground(db: Db, kernel: LiveKernel, choice: { spec?: string; resources?: Record<string, string> }): Promise<string> {
   try {
-    const started = await kernel.provider.start({ spec });
+    const started = await kernel.provider.start({ ...choice, onPhase: (phase) => void (kernel.phase = phase) });
+    kernel.phase = undefined;
     kernel.remoteId = started.remoteId;
     await db.kernelSession.update({
       where: { id: kernel.sessionId },

@@ -27,9 +27,33 @@ export type KernelSpec = {
   /** Shown in the kernel picker, e.g. "R 4.6 — embedded webR". */
   displayName: string;
   language: "r" | "python";
+  /** Resources the user may choose when starting this spec (CPU, memory, GPU); absent: none. */
+  resources?: ResourceChoice[];
+  /** One line shown under the spec in the picker, e.g. what the image is for. */
+  description?: string;
 };
 
-export type StartOptions = { spec?: string; signal?: AbortSignal };
+/** One resource a kernel can be started with, e.g. `cpu` with options 1, 2, 4. */
+export type ResourceChoice = {
+  /** The provider's slot name, e.g. "cpu", "mem", "cuda.device". */
+  key: string;
+  /** Shown in the picker, e.g. "CPU cores". */
+  label: string;
+  options: { value: string; label: string }[];
+  default: string;
+};
+
+/** What a kernel is doing while it starts, e.g. "Waiting in the cluster queue (PENDING)". */
+export type StartPhase = { phase: string; detail?: string };
+
+export type StartOptions = {
+  spec?: string;
+  /** Chosen values for the spec's ResourceChoice keys; missing keys take the default. */
+  resources?: Record<string, string>;
+  /** Called as the kernel moves through the provider's start phases. */
+  onPhase?: (phase: StartPhase) => void;
+  signal?: AbortSignal;
+};
 export type CodePosition = { code: string; /** Offset in characters (UTF-16) into `code`. */ cursor: number; signal?: AbortSignal };
 
 export type Completion = {
@@ -54,6 +78,9 @@ export type VariableInfo = {
   preview: string;
 };
 export type StartedKernel = { remoteId: string; runtime: string };
+
+/** A file in a kernel's working directory. */
+export type KernelFile = { name: string; size: number; isDirectory: boolean; modifiedAt: string | null };
 export type ExecuteOptions = { code: string; signal?: AbortSignal };
 
 export interface KernelProvider {
@@ -86,4 +113,12 @@ export interface KernelProvider {
   variables?(remoteId: string, options?: { signal?: AbortSignal }): Promise<VariableInfo[]>;
   /** Answers the running execution's pending `input_request` (stdin). */
   sendInput?(remoteId: string, value: string): Promise<void>;
+  /** Writes a file into the kernel's working directory; `path` is relative to it ("data/in.csv"). */
+  uploadFile?(remoteId: string, file: { path: string; data: Uint8Array; signal?: AbortSignal }): Promise<void>;
+  /** Reads a file from the kernel's working directory; KernelError "NOT_FOUND" when it is absent. */
+  downloadFile?(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  /** Lists a directory (relative to the working directory, "." for itself). */
+  listFiles?(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<KernelFile[]>;
+  /** Ends the provider's login (e.g. revokes ML Server's refresh token) when its user disconnects. */
+  disconnect?(): Promise<void>;
 }

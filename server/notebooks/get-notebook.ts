@@ -35,6 +35,7 @@ export async function getNotebook(db: Db, args: { userId: string; notebookId: st
     title: notebook.title,
     version: notebook.version,
     provider: notebook.provider,
+    language: notebook.language === "python" ? ("python" as const) : ("r" as const),
     cells: cells.map((c) => ({ ...c, kind: c.kind === "markdown" ? ("markdown" as const) : ("code" as const) })),
     executions,
     events,

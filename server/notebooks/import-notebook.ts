@@ -9,6 +9,7 @@ import type { StoredEvent } from "@/server/contracts/outputs";
 import type { ProviderId } from "@/server/kernels/types";
 import { capOutputs } from "./formats/cap-outputs";
 import { fromIpynb, type ImportedCell } from "./formats/from-ipynb";
+import { languageOf } from "./formats/kernel-language";
 import { parseIpynb } from "./formats/parse-ipynb";
 
 export type ImportNotebookArgs = {
@@ -36,7 +37,8 @@ export async function importNotebook(db: Db, args: ImportNotebookArgs): Promise<
 
   await db.$transaction(async (tx) => {
     await tx.notebook.create({
-      data: { id: notebookId, ownerId: args.userId, title: imported.title, provider: imported.provider, runtime: imported.runtime },
+      data: { id: notebookId, ownerId: args.userId, title: imported.title, provider: imported.provider, runtime: imported.runtime,
+        language: languageOf({ provider: imported.provider, runtime: imported.runtime }) },
     });
     await tx.cell.createMany({ data: cells.map(({ id, rank, kind, source }) => ({ id, notebookId, rank, kind, source })) });
     await tx.execution.createMany({

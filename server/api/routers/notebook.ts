@@ -2,11 +2,13 @@
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import {
-  ZCreateNotebookInput, ZNotebookIdInput, ZRenameNotebookInput, ZSaveNotebookInput,
+  ZCreateFromExampleInput, ZCreateNotebookInput, ZNotebookIdInput, ZRenameNotebookInput, ZSaveNotebookInput,
 } from "@/server/contracts/notebook";
 import { ZExportNotebookInput, ZImportNotebookInput } from "@/server/contracts/notebook-transfer";
 import { configuredProviderIds } from "@/server/kernels/registry";
+import { createFromExample } from "@/server/notebooks/create-from-example";
 import { createNotebook } from "@/server/notebooks/create-notebook";
+import { exampleSummaries } from "@/server/notebooks/examples";
 import { deleteNotebook } from "@/server/notebooks/delete-notebook";
 import { exportNotebook } from "@/server/notebooks/export-notebook";
 import { getNotebook } from "@/server/notebooks/get-notebook";
@@ -20,6 +22,10 @@ export const notebookRouter = createRouter({
   list: protectedProcedure.query(({ ctx }) => listNotebooks(db, { userId: ctx.user.id })),
   get: protectedProcedure.input(ZNotebookIdInput).query(({ ctx, input }) => getNotebook(db, { userId: ctx.user.id, notebookId: input.id })),
   create: protectedProcedure.input(ZCreateNotebookInput).mutation(({ ctx, input }) => createNotebook(db, { userId: ctx.user.id, ...input })),
+  examples: protectedProcedure.query(() => exampleSummaries()),
+  createFromExample: protectedProcedure
+    .input(ZCreateFromExampleInput)
+    .mutation(({ ctx, input }) => createFromExample(db, { userId: ctx.user.id, exampleId: input.exampleId })),
   rename: protectedProcedure
     .input(ZRenameNotebookInput)
     .mutation(({ ctx, input }) => renameNotebook(db, { userId: ctx.user.id, notebookId: input.id, title: input.title })),

@@ -47,8 +47,9 @@ export function chooseProvider(detected: DetectedLanguage | null, availableProvi
   return { provider: "jupyter", runtime, note };
 }
 
-/** The language of a stored notebook: webR is R; on Jupyter, the kernelspec name recorded at import tells. */
-export function languageOf(notebook: { provider: string; runtime: string | null }): NotebookLanguage {
+/** The language of a stored notebook: as recorded (kernel choice, import), else guessed from the spec name. */
+export function languageOf(notebook: { provider: string; runtime: string | null; language?: string }): NotebookLanguage {
+  if (notebook.language === "python") return "python";
   if (notebook.provider === "webr" || !notebook.runtime) return "r";
   return classify(null, notebook.runtime.toLowerCase()) === "python" ? "python" : "r";
 }
