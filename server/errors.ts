@@ -1,7 +1,7 @@
 // Typed domain errors: one class per domain with a closed code union; server/api/trpc.ts maps them.
 export type NotebookErrorCode = "NOT_FOUND" | "VERSION_CONFLICT" | "INVALID";
 export type ExecutionErrorCode = "NOT_FOUND" | "CODE_TOO_LARGE" | "NOT_RUNNABLE";
-export type KernelErrorCode = "NOT_FOUND" | "DEAD" | "START_FAILED" | "TIMEOUT" | "UNAVAILABLE" | "BUSY" | "INVALID";
+export type KernelErrorCode = "NOT_FOUND" | "DEAD" | "START_FAILED" | "TIMEOUT" | "UNAVAILABLE" | "BUSY" | "INVALID" | "UNAUTHORIZED";
 export type AuthErrorCode = "SIGNUP_CLOSED" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "FORBIDDEN";
 export type CredentialErrorCode = "NOT_CONFIGURED" | "INVALID" | "NOT_FOUND" | "UNREADABLE";
 

@@ -3,16 +3,15 @@
 // with execution.sendInput and recorded; a kernel killed mid-run ends its cell as lost, keeping the
 // output printed before, and the next run starts a new kernel.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExecutionStatus, StoredEvent } from "@/server/contracts/outputs";
 import { startJupyterServer, type JupyterTestServer } from "@/test/jupyter-server.mjs";
 
 // server/env.ts reads process.env once, when first imported: the app is imported after
 // JUPYTER_URL / JUPYTER_TOKEN point at this file's server.
 async function loadApp() {
-  const [{ db }, { callerFor }, { createUser }, { readEventsOf }] = await Promise.all([
-    import("@/server/db"), import("@/test/caller"), import("@/test/fixtures"), import("./read-events"),
+  const [{ db }, { callerFor }, { createUser }, waits] = await Promise.all([
+    import("@/server/db"), import("@/test/caller"), import("@/test/fixtures"), import("@/test/execution-waits"),
   ]);
-  return { db, callerFor, createUser, readEventsOf };
+  return { db, callerFor, createUser, ...waits };
 }
 
 let server: JupyterTestServer;
@@ -31,34 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const finished = (s: ExecutionStatus) => !["queued", "running"].includes(s);
-
-async function waitForStatus(executionId: string, wanted: (s: ExecutionStatus) => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await app.db.execution.findUniqueOrThrow({ where: { id: executionId } });
-    if (wanted(row.status as ExecutionStatus)) return row;
-    if (Date.now() > deadline) throw new Error(`execution still ${row.status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function eventsOf(executionId: string): Promise<StoredEvent[]> {
-  return (await app.readEventsOf(app.db, [executionId])).map((e) => e.event);
-}
-
-async function waitForEvent(executionId: string, found: (events: StoredEvent[]) => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const events = await eventsOf(executionId);
-    if (found(events)) return events;
-    if (Date.now() > deadline) throw new Error(`not stored in time: ${JSON.stringify(events)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const stdoutOf = (events: StoredEvent[]) => events.map((e) => (e.type === "stream" && e.name === "stdout" ? e.text : "")).join("");
-
 /** A notebook on the jupyter provider, with one code cell per source. */
 async function jupyterNotebook(sources: string[]) {
   const user = await app.createUser();
@@ -76,10 +47,10 @@ describe("running cells on Jupyter (IRkernel)", () => {
     const { api, notebookId, cells } = await jupyterNotebook(["x <- 41", "x + 1", "plot(cars)"]);
     const { executions } = await api.execution.run({ notebookId, cells });
     const rows = [];
-    for (const e of executions) rows.push(await waitForStatus(e.id, finished));
+    for (const e of executions) rows.push(await app.waitForStatus(e.id, app.finished));
     expect(rows.map((r) => [r.status, r.executionCount])).toEqual([["ok", 1], ["ok", 2], ["ok", 3]]);
-    expect(await eventsOf(executions[1].id)).toContainEqual({ type: "execute_result", data: expect.objectContaining({ "text/plain": "[1] 42" }) });
-    const images = (await eventsOf(executions[2].id)).filter((e) => e.type === "display_data" && e.data["image/png"]);
+    expect(await app.eventsOf(executions[1].id)).toContainEqual({ type: "execute_result", data: expect.objectContaining({ "text/plain": "[1] 42" }) });
+    const images = (await app.eventsOf(executions[2].id)).filter((e) => e.type === "display_data" && e.data["image/png"]);
     expect(images).toHaveLength(1);
     const png = Buffer.from(images[0]?.type === "display_data" ? images[0].data["image/png"]! : "", "base64");
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -89,13 +60,13 @@ describe("running cells on Jupyter (IRkernel)", () => {
   it("answers input requests with execution.sendInput and records the answers (passwords masked)", async () => {
     const { api, notebookId, cells } = await jupyterNotebook(['name <- readline("Name? "); pin <- getPass("PIN: "); cat("Hello,", name, nchar(pin), "\\n")']);
     const [execution] = (await api.execution.run({ notebookId, cells })).executions;
-    const ask = (prompt: string) => waitForEvent(execution.id, (events) => events.some((e) => e.type === "input_request" && e.prompt === prompt));
+    const ask = (prompt: string) => app.waitForEvent(execution.id, (events) => events.some((e) => e.type === "input_request" && e.prompt === prompt));
     await ask("Name? ");
     await api.execution.sendInput({ notebookId, executionId: execution.id, value: "Ada" });
     await ask("PIN: ");
     await api.execution.sendInput({ notebookId, executionId: execution.id, value: "1234" });
-    expect((await waitForStatus(execution.id, finished)).status).toBe("ok");
-    const events = await eventsOf(execution.id);
+    expect((await app.waitForStatus(execution.id, app.finished)).status).toBe("ok");
+    const events = await app.eventsOf(execution.id);
     expect(events.filter((e) => e.type.startsWith("input_"))).toEqual([
       { type: "input_request", prompt: "Name? ", password: false },
       { type: "input_reply", value: "Ada" },
@@ -103,7 +74,7 @@ describe("running cells on Jupyter (IRkernel)", () => {
       { type: "input_reply", value: "••••" },
     ]);
     expect(events.findIndex((e) => e.type === "input_reply")).toBeLessThan(events.findIndex((e) => e.type === "stream"));
-    expect(stdoutOf(events)).toBe("Hello, Ada 4 \n");
+    expect(app.stdoutOf(events)).toBe("Hello, Ada 4 \n");
     expect(JSON.stringify(events)).not.toContain("1234");
 
     await expect(api.execution.sendInput({ notebookId, executionId: execution.id, value: "late" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -115,36 +86,36 @@ describe("running cells on Jupyter (IRkernel)", () => {
   it("refuses input a running cell did not ask for", async () => {
     const { api, notebookId, cells } = await jupyterNotebook(['Sys.sleep(1.5); cat("done\\n")']);
     const [execution] = (await api.execution.run({ notebookId, cells })).executions;
-    await waitForStatus(execution.id, (s) => s === "running");
+    await app.waitForStatus(execution.id, (s) => s === "running");
     await expect(api.execution.sendInput({ notebookId, executionId: execution.id, value: "x" }))
       .rejects.toMatchObject({ message: expect.stringMatching(/not waiting for input/) });
-    expect((await waitForStatus(execution.id, finished)).status).toBe("ok");
-    expect((await eventsOf(execution.id)).some((e) => e.type === "input_reply")).toBe(false);
+    expect((await app.waitForStatus(execution.id, app.finished)).status).toBe("ok");
+    expect((await app.eventsOf(execution.id)).some((e) => e.type === "input_reply")).toBe(false);
   });
 
   it("ends a cell whose kernel is killed as lost, keeps its earlier output, and starts a new kernel next", async () => {
     const { api, notebookId, cells } = await jupyterNotebook(["Sys.getpid()", 'cat("before\\n"); Sys.sleep(30); cat("after\\n")', "1 + 1"]);
     const first = (await api.execution.run({ notebookId, cells: [cells[0]] })).executions[0];
-    await waitForStatus(first.id, finished);
-    const result = (await eventsOf(first.id)).find((e) => e.type === "execute_result");
+    await app.waitForStatus(first.id, app.finished);
+    const result = (await app.eventsOf(first.id)).find((e) => e.type === "execute_result");
     const pid = Number(/^\[1\] (\d+)$/.exec(result?.type === "execute_result" ? result.data["text/plain"]! : "")?.[1]);
     expect(pid).toBeGreaterThan(0);
     const before = await api.kernel.get({ notebookId });
 
     const running = (await api.execution.run({ notebookId, cells: [cells[1]] })).executions[0];
-    await waitForEvent(running.id, (events) => stdoutOf(events).includes("before"));
+    await app.waitForEvent(running.id, (events) => app.stdoutOf(events).includes("before"));
     process.kill(pid, "SIGKILL");
-    const lost = await waitForStatus(running.id, finished, 20_000);
+    const lost = await app.waitForStatus(running.id, app.finished, 20_000);
     expect(lost.status).toBe("lost");
-    const events = await eventsOf(running.id);
-    expect(stdoutOf(events)).toBe("before\n");
+    const events = await app.eventsOf(running.id);
+    expect(app.stdoutOf(events)).toBe("before\n");
     expect(events).toContainEqual(expect.objectContaining({ type: "error", ename: "KernelDied", evalue: expect.stringMatching(/kernel died/) }));
     expect(events.at(-1)).toMatchObject({ type: "status", status: "lost", reason: expect.stringMatching(/kernel died/) });
     expect(await api.kernel.get({ notebookId })).toMatchObject({ status: "dead", sessionId: before?.sessionId });
 
     const next = (await api.execution.run({ notebookId, cells: [cells[2]] })).executions[0];
-    expect((await waitForStatus(next.id, finished)).status).toBe("ok");
-    expect(stdoutOf(await eventsOf(next.id)) + JSON.stringify(await eventsOf(next.id))).toContain("[1] 2");
+    expect((await app.waitForStatus(next.id, app.finished)).status).toBe("ok");
+    expect(app.stdoutOf(await app.eventsOf(next.id)) + JSON.stringify(await app.eventsOf(next.id))).toContain("[1] 2");
     const after = await api.kernel.get({ notebookId });
     expect(after).toMatchObject({ status: "idle", provider: "jupyter" });
     expect(after?.sessionId).not.toBe(before?.sessionId);

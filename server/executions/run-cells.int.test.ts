@@ -5,25 +5,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopLiveKernels } from "@/test/stop-live-kernels";
 import { db } from "@/server/db";
 import { callerFor } from "@/test/caller";
+import { finished, waitForStatus } from "@/test/execution-waits";
 import { createUser } from "@/test/fixtures";
 import { reapIdleKernels } from "@/server/kernels/reap-idle-kernels";
 import { recoverAfterRestart } from "@/server/kernels/recover-after-restart";
 import { instanceId } from "@/server/kernels/instance";
 import { readEventsOf } from "./read-events";
-import type { ExecutionStatus } from "@/server/contracts/outputs";
 
 afterAll(stopLiveKernels);
 
-async function waitForStatus(executionId: string, wanted: (s: ExecutionStatus) => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await db.execution.findUniqueOrThrow({ where: { id: executionId } });
-    if (wanted(row.status as ExecutionStatus)) return row;
-    if (Date.now() > deadline) throw new Error(`execution still ${row.status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const finished = (s: ExecutionStatus) => !["queued", "running"].includes(s);
 
 async function notebookWithCells(sources: string[]) {
   const user = await createUser();

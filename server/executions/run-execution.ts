@@ -56,12 +56,19 @@ async function consume(kernel: LiveKernel, remoteId: string, code: string, write
   } catch (e) {
     if (kernel.stopping) return { status: "interrupted", reason: "The kernel was shut down." };
     if (kernel.interruptRequested) return { status: "interrupted", reason: "Interrupted: the kernel was restarted." };
-    const reason = e instanceof KernelError && (e.code === "DEAD" || e.code === "NOT_FOUND")
-      ? "The kernel died while running this cell. The output above was kept; restart the kernel to go on."
+    const died = e instanceof KernelError && (e.code === "DEAD" || e.code === "NOT_FOUND");
+    const reason = died
+      ? `The kernel died while running this cell: ${withoutFinalStop(e.message)}. The output above was kept; restart the kernel to go on.`
       : `The kernel failed: ${e instanceof Error ? e.message : String(e)}`;
-    await writer.append({ type: "error", ename: "KernelDied", evalue: reason, traceback: [] });
+    // A provider that explained the death in an error event of its own (e.g. Backend.AI's
+    // "terminated by the cluster (OOM)") is not repeated.
+    if (!(died && sawError)) await writer.append({ type: "error", ename: "KernelDied", evalue: reason, traceback: [] });
     return { status: "lost", reason };
   }
   if (kernel.interruptRequested) return { status: "interrupted", reason: "Interrupted." };
   return { status: sawError ? "error" : "ok" };
+}
+
+function withoutFinalStop(message: string): string {
+  return message.trim().replace(/[.]+$/, "");
 }

@@ -12,9 +12,10 @@ export async function checkLogin(provider: RemoteProviderId, login: ProviderLogi
   try {
     await instance.listSpecs({ signal });
   } catch (cause) {
-    if (cause instanceof KernelError && cause.code === "UNAVAILABLE") throw cause;
+    const refused = cause instanceof KernelError && cause.code === "UNAUTHORIZED";
     const reason = signal.aborted ? `it did not answer within ${TIMEOUT_MS / 1000} s` : cause instanceof Error ? cause.message : String(cause);
-    throw new CredentialError("INVALID", `${remoteName(provider)} did not accept this login: ${reason}`, { cause });
+    const message = refused ? `${remoteName(provider)} did not accept this login: ${reason}` : `This login could not be checked on ${remoteName(provider)}: ${reason}`;
+    throw new CredentialError("INVALID", message, { cause });
   } finally {
     await instance.disconnect?.().catch(() => {});
   }

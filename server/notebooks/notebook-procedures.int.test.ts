@@ -89,4 +89,17 @@ describe("notebook procedures", () => {
       message: expect.stringMatching(/limit is 256 KB/),
     });
   });
+
+  it("creates example notebooks where no cluster offers their image: R on webR, Python naming its image", async () => {
+    const alice = callerFor(await createUser());
+    const mro = await alice.notebook.createFromExample({ exampleId: "mro-linear-algebra" });
+    expect(mro).toMatchObject({ title: "Microsoft R Open: multithreaded linear algebra", provider: "webr", runtime: null });
+    const loaded = await alice.notebook.get({ id: mro.id });
+    expect(loaded.cells[0].kind).toBe("markdown");
+    expect(loaded.cells.filter((c) => c.kind === "code").length).toBeGreaterThanOrEqual(4);
+    const cntk = await alice.notebook.createFromExample({ exampleId: "cntk-logistic-regression" });
+    expect(cntk).toMatchObject({ provider: "backendai", runtime: "lablup/python-cntk:2.7-py36" });
+    expect((await alice.notebook.get({ id: cntk.id })).language).toBe("python");
+    expect((await callerFor(await createUser()).notebook.list()).map((n) => n.id)).not.toContain(mro.id);
+  });
 });

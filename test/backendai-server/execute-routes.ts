@@ -3,9 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { ExecResult } from "./console";
+import type { Faults } from "./faults";
 import type { Ctx, Reply } from "./http-types";
 import { checkParams, jsonBody } from "./params";
-import { ProblemError } from "./problems";
+import { agentFailure, agentTimeout, ProblemError } from "./problems";
 import { Run } from "./run";
 import type { Session, SessionStore } from "./sessions";
 
@@ -20,15 +21,9 @@ const ZExecute = z.object({
   options: z.unknown().optional(),
 });
 
-export type ExecuteDeps = { store: SessionStore; flushMs: number };
+export type ExecuteDeps = { store: SessionStore; flushMs: number; faults: Faults };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function agentTimeout(): ProblemError {
-  return new ProblemError("kernel-execution-failed", {
-    data: { "agent-details": { type: "https://api.backend.ai/probs/agent-timeout", title: null } },
-  });
-}
 
 async function waitForTurn(s: Session): Promise<void> {
   const deadline = Date.now() + QUEUE_LIMIT_MS;
@@ -39,8 +34,9 @@ async function waitForTurn(s: Session): Promise<void> {
   }
 }
 
-async function startQuery(s: Session, runId: string, code: string, flushMs: number): Promise<ExecResult> {
+async function startQuery(s: Session, runId: string, code: string, deps: ExecuteDeps): Promise<ExecResult> {
   await waitForTurn(s);
+  if (!s.imageDef.lang) throw agentFailure("RuntimeError", "This image has no query-mode runtime (features: uid-match).");
   const kernel = s.kernel;
   if (!kernel || kernel.exited) throw agentTimeout();
   const run = new Run(runId);
@@ -48,7 +44,12 @@ async function startQuery(s: Session, runId: string, code: string, flushMs: numb
   s.current = run;
   s.numQueriesExecuted += 1;
   kernel.run(code, run.onEvent);
-  return run.poll(flushMs);
+  // The agent's watchdog (spec §5.2): past the execution timeout the run reports exec-timeout.
+  if (deps.faults.execTimeoutMs > 0) {
+    const timer = setTimeout(() => deps.store.execTimeout(s, run), deps.faults.execTimeoutMs);
+    void run.whenFinished().then(() => clearTimeout(timer));
+  }
+  return run.poll(deps.flushMs);
 }
 
 async function continueRun(s: Session, runId: string, flushMs: number, input: string | null): Promise<ExecResult> {
@@ -83,7 +84,7 @@ export async function execute(ctx: Ctx, deps: ExecuteDeps): Promise<Reply> {
   let result: ExecResult;
   switch (mode) {
     case "query":
-      result = await startQuery(s, runId ?? randomBytes(16).toString("hex"), code, deps.flushMs);
+      result = await startQuery(s, runId ?? randomBytes(16).toString("hex"), code, deps);
       break;
     case "continue":
       result = await continueRun(s, runId ?? "", deps.flushMs, null);

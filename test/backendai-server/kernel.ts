@@ -1,5 +1,5 @@
 // Why: one long-lived R or Python child per session (the "container"): runs code files, relays
-// output, plots and input prompts as events, and can be interrupted or killed.
+// output, plots, HTML and input prompts as events, completes code, and can be interrupted or killed.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +15,9 @@ export type KernelEvent =
 
 const DRIVERS = fileURLToPath(new URL("./drivers/", import.meta.url));
 const MARK = "\x1e";
+
+const hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
+const unhex = (text: string) => Buffer.from(text, "hex").toString("utf8");
 
 function command(lang: KernelLang): [string, string[]] {
   return lang === "r"
@@ -51,11 +54,16 @@ export class Kernel {
   private runSeq = 0;
   private pendingExit: number | null = null;
   private stderrDone = false;
+  private completion: ((matches: string[]) => void) | null = null;
   readonly ready: Promise<void>;
   exited = false;
+  /** True from `run` until the run's end marks arrive. */
+  busy = false;
 
-  constructor(readonly lang: KernelLang, private readonly workDir: string) {
+  /** `workDir` is the session's /home/work (the child's cwd); code files and plots go to `scratchDir`. */
+  constructor(readonly lang: KernelLang, workDir: string, private readonly scratchDir: string) {
     mkdirSync(workDir, { recursive: true });
+    mkdirSync(scratchDir, { recursive: true });
     const [cmd, args] = command(lang);
     this.child = spawn(cmd, args, { cwd: workDir, stdio: "pipe", env: { ...process.env, HOME: workDir } });
     let markReady: () => void = () => {};
@@ -71,6 +79,8 @@ export class Kernel {
       if (type === "READY") markReady();
       else if (type === "INPUT") this.emit({ kind: "input" });
       else if (type === "PLOT") this.plot(payload);
+      else if (type === "HTML") this.emit({ kind: "output", item: ["html", unhex(payload)] });
+      else if (type === "COMPLETIONS") this.completed(payload);
       else if (type === "DONE") this.finishRun("stdout", Number(payload));
     });
     const err = new Framer((t) => this.emit({ kind: "output", item: ["stderr", t] }), (type) => {
@@ -80,6 +90,7 @@ export class Kernel {
     this.child.stderr.on("data", (c: string) => err.feed(c));
     this.child.on("exit", () => {
       this.exited = true;
+      this.completed("");
       this.emit({ kind: "exit" });
     });
   }
@@ -92,6 +103,7 @@ export class Kernel {
       const exitCode = this.pendingExit;
       this.pendingExit = null;
       this.stderrDone = false;
+      this.busy = false;
       this.emit({ kind: "done", exitCode });
     }
   }
@@ -105,13 +117,29 @@ export class Kernel {
     this.listener(e);
   }
 
+  private completed(payload: string): void {
+    const done = this.completion;
+    this.completion = null;
+    done?.(payload ? payload.split("\x1f") : []);
+  }
+
+  /** Completions for `line` with the cursor at `col`, computed silently by the idle child. */
+  complete(line: string, col: number): Promise<string[]> {
+    if (this.busy || this.exited || this.completion) return Promise.reject(new Error("the kernel is busy"));
+    return new Promise((resolve) => {
+      this.completion = resolve;
+      this.child.stdin.write(`COMPLETE\t${hex(line)}\t${col}\n`);
+    });
+  }
+
   run(code: string, listener: (e: KernelEvent) => void): void {
     const n = ++this.runSeq;
-    const file = join(this.workDir, `.kb-run-${n}.${this.lang === "r" ? "R" : "py"}`);
-    const plots = join(this.workDir, `.kb-plots-${n}`);
+    const file = join(this.scratchDir, `run-${n}.${this.lang === "r" ? "R" : "py"}`);
+    const plots = join(this.scratchDir, `plots-${n}`);
     mkdirSync(plots, { recursive: true });
     writeFileSync(file, code);
     this.listener = listener;
+    this.busy = true;
     this.child.stdin.write(`RUN\t${file}\t${plots}\n`);
   }
 

@@ -1,11 +1,31 @@
 // Why: one command to start the Backend.AI test manager: prints its endpoint and keypair.
+// Options: --gpu (CUDA slots and image), --agent-version 23.09|24.09|25.8 (upload name rules),
+// --phase-ms N (hold new sessions N ms in each start phase), --exec-timeout-ms N.
 import { parseArgs } from "node:util";
+import { AGENT_VERSIONS, type AgentVersion } from "./faults";
 import { startBackendAiTestServer } from "./server";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "8091" }, host: { type: "string", default: "127.0.0.1" } },
+  options: {
+    port: { type: "string", default: "8091" },
+    host: { type: "string", default: "127.0.0.1" },
+    gpu: { type: "boolean", default: false },
+    "agent-version": { type: "string", default: "24.09" },
+    "phase-ms": { type: "string", default: "0" },
+    "exec-timeout-ms": { type: "string", default: "0" },
+  },
 });
-const server = await startBackendAiTestServer({ port: Number(values.port), host: values.host });
+const agentVersion = AGENT_VERSIONS.find((v) => v === values["agent-version"]);
+if (!agentVersion) throw new Error(`--agent-version must be one of ${AGENT_VERSIONS.join(", ")}`);
+const phase = Number(values["phase-ms"]);
+const server = await startBackendAiTestServer({
+  port: Number(values.port), host: values.host, gpu: values.gpu,
+  faults: {
+    agentVersion: agentVersion satisfies AgentVersion,
+    phaseMs: { PENDING: phase, SCHEDULED: phase, PULLING: phase, PREPARING: phase },
+    execTimeoutMs: Number(values["exec-timeout-ms"]),
+  },
+});
 console.log(`BACKEND_ENDPOINT=${server.endpoint}`);
 console.log(`BACKEND_ACCESS_KEY=${server.accessKey}`);
 console.log(`BACKEND_SECRET_KEY=${server.secretKey}`);

@@ -3,7 +3,7 @@
 import { appendConsole, type ConsoleItem, type ExecResult } from "./console";
 import type { KernelEvent } from "./kernel";
 
-type RunState = "running" | "waiting-input" | "finished";
+type RunState = "running" | "waiting-input" | "finished" | "exec-timeout";
 
 export class Run {
   private items: ConsoleItem[] = [];
@@ -12,11 +12,15 @@ export class Run {
   private killed = false;
   private wake: (() => void) | null = null;
   private doneWaiters: (() => void)[] = [];
+  private markDelivered: () => void = () => {};
+  /** Resolves once a poll has handed out the run's exec-timeout result. */
+  readonly timeoutDelivered = new Promise<void>((resolve) => (this.markDelivered = resolve));
 
   constructor(readonly id: string) {}
 
+  /** No more output will come: finished, or stopped by the agent's exec timeout. */
   get finished(): boolean {
-    return this.state === "finished";
+    return this.state === "finished" || this.state === "exec-timeout";
   }
 
   onEvent = (e: KernelEvent): void => {
@@ -28,11 +32,12 @@ export class Run {
         this.setState("waiting-input");
         return;
       case "done":
+        if (this.finished) return;
         this.exitCode = e.exitCode;
         this.setState("finished");
         return;
       case "exit":
-        if (this.state !== "finished") this.kernelGone();
+        this.kernelGone();
         return;
       default: {
         const never: never = e;
@@ -43,10 +48,16 @@ export class Run {
 
   /** The agent returned nothing (kernel died): finished, exitCode 130, empty console (spec §5.2). */
   kernelGone(): void {
+    if (this.finished) return;
     this.killed = true;
     this.exitCode = 130;
     this.items = [];
     this.setState("finished");
+  }
+
+  /** The agent's watchdog stopped the run: output so far, then status exec-timeout (fixture execute-exec-timeout). */
+  execTimedOut(): void {
+    if (!this.finished) this.setState("exec-timeout");
   }
 
   resumeAfterInput(): void {
@@ -64,7 +75,7 @@ export class Run {
   private setState(s: RunState): void {
     this.state = s;
     this.wake?.();
-    if (s === "finished") for (const r of this.doneWaiters.splice(0)) r();
+    if (this.finished) for (const r of this.doneWaiters.splice(0)) r();
   }
 
   /** Waits up to flushMs for a terminal record, then drains what has arrived. */
@@ -89,6 +100,9 @@ export class Run {
         return { ...base, status: "waiting-input", exitCode: null, options: { is_password: false } };
       case "finished":
         return { ...base, status: "finished", exitCode: this.exitCode, options: this.killed ? {} : null };
+      case "exec-timeout":
+        this.markDelivered();
+        return { ...base, status: "exec-timeout", exitCode: null, options: null };
       default: {
         const never: never = this.state;
         throw new Error(`unknown run state ${String(never)}`);

@@ -1,16 +1,9 @@
 // Why: drives the Backend.AI test manager over HTTP with its own tiny signer (spec §2), against
 // real R and Python kernels: auth rejections, lifecycle, execute/continue/input, plots, faults.
-import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startBackendAiTestServer, type BackendAiTestServer } from "./server";
-
-type Res = { status: number; body: unknown };
-const ZExec = z.object({
-  result: z.object({ status: z.string(), runId: z.string(), exitCode: z.number().nullable(), console: z.array(z.tuple([z.string(), z.unknown()])) }),
-});
-const exec = (r: Res) => ZExec.parse(r.body).result;
-const field = (r: Res, key: string): unknown => z.record(z.string(), z.unknown()).parse(r.body)[key];
+import { client, field, stderr, stdout } from "./test-client";
 
 let srv: BackendAiTestServer;
 beforeAll(async () => {
@@ -20,47 +13,7 @@ afterAll(async () => {
   await srv.close();
 });
 
-const hmac = (key: string | Buffer, msg: string) => createHmac("sha256", key).update(msg, "utf8").digest();
-
-async function call(method: string, path: string, body?: unknown, o: { keys?: [string, string]; date?: Date; mutate?: (h: Record<string, string>) => void } = {}): Promise<Res> {
-  const [ak, sk] = o.keys ?? [srv.accessKey, srv.secretKey];
-  const date = (o.date ?? new Date()).toISOString();
-  const host = new URL(srv.endpoint).host;
-  const version = "v8.20240915";
-  const empty = createHash("sha256").update("").digest("hex");
-  const text = [method, path, date, `host:${host}`, "content-type:application/json", `x-backendai-version:${version}`, empty].join("\n");
-  const sig = hmac(hmac(hmac(sk, date.slice(0, 10).replaceAll("-", "")), host), text).toString("hex");
-  const headers: Record<string, string> = {
-    "Content-Type": "application/json", "X-BackendAI-Version": version, "X-BackendAI-Date": date,
-    Authorization: `BackendAI signMethod=HMAC-SHA256, credential=${ak}:${sig}`,
-  };
-  o.mutate?.(headers);
-  const res = await fetch(`${srv.endpoint}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const textBody = await res.text();
-  return { status: res.status, body: textBody ? JSON.parse(textBody) : null };
-}
-
-async function admin(path: string, body: unknown): Promise<number> {
-  const res = await fetch(`${srv.endpoint}/_test${path}`, { method: "POST", headers: { "X-Test-Admin-Token": srv.adminToken }, body: JSON.stringify(body) });
-  return res.status;
-}
-
-/** Runs code to completion the way a client does: query, then continue/input until finished. */
-async function runToEnd(session: string, code: string, inputs: string[] = []) {
-  let r = exec(await call("POST", `/session/${session}`, { mode: "query", code, runId: null }));
-  const console: [string, unknown][] = [...r.console];
-  const statuses = [r.status];
-  while (r.status !== "finished") {
-    const input = r.status === "waiting-input";
-    r = exec(await call("POST", `/session/${session}`, { mode: input ? "input" : "continue", code: input ? inputs.shift() : "", run_id: r.runId }));
-    console.push(...r.console);
-    statuses.push(r.status);
-  }
-  return { exitCode: r.exitCode, console, statuses };
-}
-
-const stdout = (c: [string, unknown][]) => c.filter((i) => i[0] === "stdout").map((i) => i[1]).join("");
-const stderr = (c: [string, unknown][]) => c.filter((i) => i[0] === "stderr").map((i) => i[1]).join("");
+const { call, admin, exec, runToEnd } = client(() => srv);
 
 describe("backend.ai test server over HTTP", () => {
   it("answers the version probe and rejects bad requests like 24.09", async () => {
@@ -73,20 +26,20 @@ describe("backend.ai test server over HTTP", () => {
     const skewed = await call("GET", "/session/xxxx", undefined, { date: new Date(Date.now() - 16 * 60_000) });
     expect(skewed).toMatchObject({ status: 400, body: { type: "https://api.backend.ai/probs/invalid-auth-params" } });
     const wrongKey = await call("GET", "/session/xxxx", undefined, { keys: [srv.accessKey, "nope"] });
-    expect(wrongKey).toEqual({ status: 401, body: { type: "https://api.backend.ai/probs/auth-failed", title: "Credential/signature mismatch.", msg: "Signature mismatch" } });
+    expect(wrongKey).toMatchObject({ status: 401, body: { type: "https://api.backend.ai/probs/auth-failed", title: "Credential/signature mismatch.", msg: "Signature mismatch" } });
     const tampered = await call("GET", "/session/xxxx", undefined, { mutate: (h) => (h["Content-Type"] = "text/plain") });
     expect(tampered.status).toBe(401);
     const missing = await call("GET", "/session/xxxx");
-    expect(missing).toEqual({ status: 404, body: { type: "https://api.backend.ai/probs/object-not-found", title: "No such session.", msg: "Session (id=xxxx) does not exist." } });
+    expect(missing).toMatchObject({ status: 404, body: { type: "https://api.backend.ai/probs/object-not-found", title: "No such session.", msg: "Session (id=xxxx) does not exist." } });
   });
 
   it("runs an R session: lifecycle, stdout, persistence, plots, errors and input", async () => {
-    const created = await call("POST", "/session", { name: "ide-r-01", image: "cr.backend.ai/cloud/r-base:4.0", maxWaitSeconds: 60 });
+    const created = await call("POST", "/session", { name: "ide-r-01", image: "lablup/r-base:4.2.3", maxWaitSeconds: 60 });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ sessionName: "ide-r-01", status: "RUNNING", created: true });
-    const reused = await call("POST", "/session", { name: "ide-r-01", image: "cr.backend.ai/cloud/r-base:4.0" });
+    const reused = await call("POST", "/session", { name: "ide-r-01", image: "lablup/r-base:4.2.3" });
     expect(reused.body).toMatchObject({ sessionId: field(created, "sessionId"), created: false });
-    expect((await call("GET", "/session/ide-r-01")).body).toMatchObject({ status: "RUNNING", image: "cr.backend.ai/cloud/r-base:4.0" });
+    expect((await call("GET", "/session/ide-r-01")).body).toMatchObject({ status: "RUNNING", image: "index.docker.io/lablup/r-base:4.2.3" });
 
     expect(await runToEnd("ide-r-01", "1+1")).toMatchObject({ exitCode: 0, console: [["stdout", "[1] 2\n"]] });
     await runToEnd("ide-r-01", "x <- 41");
@@ -127,20 +80,23 @@ describe("backend.ai test server over HTTP", () => {
     expect(stdout((await runToEnd("ide-mro-01", "1+1")).console)).toBe("[1] 2\n");
   });
 
-  it("kills a session mid-run: the run finishes with 130 and the session is TERMINATED", async () => {
-    await call("POST", "/session", { name: "ide-kill-01", image: "R" });
+  it("kills a session mid-run: the run finishes with 130 and the session is TERMINATED with the reason", async () => {
+    const id = field(await call("POST", "/session", { name: "ide-kill-01", image: "R" }), "sessionId");
     const first = await call("POST", "/session/ide-kill-01", { mode: "query", code: "Sys.sleep(30)", runId: "r1", run_id: "r1" });
     expect(exec(first).status).toBe("continued");
     const [polled, killed] = await Promise.all([
       call("POST", "/session/ide-kill-01", { mode: "continue", code: "", runId: "r1" }),
-      admin("/sessions/ide-kill-01/kill", { afterMs: 50 }),
+      admin("/sessions/ide-kill-01/kill", { afterMs: 50, reason: "idle-timeout" }),
     ]);
     expect(killed).toBe(204);
     expect(field(polled, "result")).toEqual({ status: "finished", runId: "r1", exitCode: 130, options: {}, files: [], console: [] });
     expect((await call("GET", "/session/ide-kill-01")).status).toBe(404);
-    const list = await call("POST", "/admin/gql", { query: "{ compute_session_list { items { name status } } }", variables: { status: "TERMINATED" } });
-    const ZList = z.object({ data: z.object({ compute_session_list: z.object({ items: z.array(z.object({ name: z.string() })) }) }) });
+    const query = "query($status: String) { compute_session_list(limit: 10, offset: 0, status: $status) { items { name status } total_count } }";
+    const list = await call("POST", "/admin/gql", { query, variables: { status: "TERMINATED" } });
+    const ZList = z.object({ data: z.object({ compute_session_list: z.object({ items: z.array(z.object({ name: z.string(), status: z.literal("TERMINATED") })) }) }) });
     expect(ZList.parse(list.body).data.compute_session_list.items.map((s) => s.name)).toContain("ide-kill-01");
+    const one = await call("POST", "/admin/gql", { query: "query($id: UUID!) { compute_session(id: $id) { status status_info status_data } }", variables: { id } });
+    expect(one.body).toEqual({ data: { compute_session: { status: "TERMINATED", status_info: "idle-timeout", status_data: "{}" } } });
   });
 
   it("switches on creation refusals, unknown images and keypair expiry", async () => {

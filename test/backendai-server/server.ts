@@ -1,14 +1,16 @@
 // Why: a protocol-faithful Backend.AI manager (24.09) for tests: signed REST API over node:http,
-// real R/Python kernels per session, and switchable faults. Start with startBackendAiTestServer().
+// real R/Python kernels per session, an image catalogue, files, and switchable faults.
+// Start with startBackendAiTestServer().
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { adminRoute, killSession, type AdminDeps } from "./admin-routes";
+import { adminRoute, killSession, type AdminDeps, type KillReason } from "./admin-routes";
 import { authenticate, type Keypair } from "./auth";
 import { noFaults, type Faults } from "./faults";
+import type { Reply } from "./http-types";
 import { ProblemError } from "./problems";
 import { buildRoutes, matchRoute, type RouteDeps } from "./routes";
 import { SessionStore } from "./sessions";
@@ -20,7 +22,10 @@ export type TestServerOptions = {
   /** The manager's flush window for execute calls (2000 ms in 24.09). */
   flushMs?: number;
   keypair?: { accessKey: string; secretKey: string };
+  /** Initial faults and behaviours (agentVersion, phaseMs, execTimeoutMs…); mutable later via `faults`. */
   faults?: Partial<Faults>;
+  /** GPU agents: cuda.device slots and the CUDA image variant (spec §10). */
+  gpu?: boolean;
 };
 
 export type BackendAiTestServer = {
@@ -29,18 +34,23 @@ export type BackendAiTestServer = {
   secretKey: string;
   adminToken: string;
   faults: Faults;
-  killSession(idOrName: string, opts?: { afterMs?: number }): void;
+  /** Ends a session as the cluster would; the reason sets status_info (default "crash"). */
+  killSession(idOrName: string, opts?: { afterMs?: number; reason?: KillReason }): void;
   expireKeypair(accessKey: string): void;
   close(): Promise<void>;
 };
 
-type Json = { status: number; body?: unknown; problem?: boolean };
+type Json = Reply & { problem?: boolean };
 
 function send(res: ServerResponse, r: Json): void {
   res.setHeader("Server", "BackendAI");
   res.setHeader("X-RateLimit-Limit", "1000");
   res.setHeader("X-RateLimit-Remaining", "1000");
   res.setHeader("X-RateLimit-Window", "900");
+  if (r.raw) {
+    res.writeHead(r.status, { "Content-Type": r.raw.contentType, "Content-Length": r.raw.data.length }).end(r.raw.data);
+    return;
+  }
   if (r.body === undefined) {
     res.writeHead(r.status).end();
     return;
@@ -57,18 +67,10 @@ const readBody = (req: IncomingMessage) =>
     req.on("error", reject);
   });
 
-export async function startBackendAiTestServer(opts: TestServerOptions = {}): Promise<BackendAiTestServer> {
-  const root = mkdtempSync(join(tmpdir(), "kb-backendai-"));
-  const store = new SessionStore(root);
-  const faults: Faults = { ...noFaults(), ...opts.faults };
-  const accessKey = opts.keypair?.accessKey ?? `AKTEST${randomBytes(7).toString("hex").toUpperCase()}`;
-  const secretKey = opts.keypair?.secretKey ?? randomBytes(30).toString("base64");
-  const keypairs = new Map<string, Keypair>([[accessKey, { accessKey, secretKey, active: true }]]);
-  const adminToken = randomBytes(16).toString("hex");
-  const deps: RouteDeps & AdminDeps = { store, faults, keypairs, flushMs: opts.flushMs ?? 2000 };
-  const routes = buildRoutes(deps);
-
-  async function handle(req: IncomingMessage, body: Buffer): Promise<Json> {
+/** One request: version check, admin routes, routing, authentication (spec §12 order), then the handler. */
+function handler(h: { deps: RouteDeps & AdminDeps; routes: ReturnType<typeof buildRoutes>; adminToken: string }) {
+  const { deps, routes, adminToken } = h;
+  return async (req: IncomingMessage, body: Buffer): Promise<Json> => {
     const rawPath = req.url ?? "/";
     const url = new URL(rawPath, "http://x");
     const method = (String(req.headers["x-method-override"] ?? "") || req.method || "GET").toUpperCase();
@@ -84,10 +86,23 @@ export async function startBackendAiTestServer(opts: TestServerOptions = {}): Pr
     const match = matchRoute(routes, method, url.pathname);
     if (match === "no-path") throw new ProblemError("url-not-found", { data: url.pathname });
     if (match === "no-method") throw new ProblemError("method-not-allowed");
-    const keypair = authenticate({ method, rawPath, headers: req.headers, body }, (ak) => keypairs.get(ak));
-    if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
-    return match.route.run({ method, params: { id: match.id }, query: url.searchParams, body, keypair, apiMajor: apiMajor(v) });
-  }
+    const keypair = authenticate({ method, rawPath, headers: req.headers, body }, (ak) => deps.keypairs.get(ak));
+    if (deps.faults.delayMs > 0) await new Promise((r) => setTimeout(r, deps.faults.delayMs));
+    return match.route.run({ method, params: { id: match.id }, query: url.searchParams, headers: req.headers, body, keypair, apiMajor: apiMajor(v), version: v });
+  };
+}
+
+export async function startBackendAiTestServer(opts: TestServerOptions = {}): Promise<BackendAiTestServer> {
+  const root = mkdtempSync(join(tmpdir(), "kb-backendai-"));
+  const faults: Faults = { ...noFaults(), ...opts.faults };
+  const store = new SessionStore(root, faults);
+  const accessKey = opts.keypair?.accessKey ?? `AKTEST${randomBytes(7).toString("hex").toUpperCase()}`;
+  const secretKey = opts.keypair?.secretKey ?? randomBytes(30).toString("base64");
+  const keypairs = new Map<string, Keypair>([[accessKey, { accessKey, secretKey, active: true }]]);
+  const adminToken = randomBytes(16).toString("hex");
+  const deps: RouteDeps & AdminDeps = { store, faults, keypairs, flushMs: opts.flushMs ?? 2000, gpu: opts.gpu ?? false };
+
+  const handle = handler({ deps, routes: buildRoutes(deps), adminToken });
 
   const server = createServer((req, res) => {
     readBody(req)
@@ -104,7 +119,7 @@ export async function startBackendAiTestServer(opts: TestServerOptions = {}): Pr
   return {
     endpoint: `http://${opts.host ?? "127.0.0.1"}:${port}`,
     accessKey, secretKey, adminToken, faults,
-    killSession: (id, o) => killSession(deps, id, o?.afterMs ?? 0),
+    killSession: (id, o) => killSession(deps, id, { afterMs: o?.afterMs ?? 0, reason: o?.reason ?? "crash" }),
     expireKeypair: (ak) => {
       const kp = keypairs.get(ak);
       if (kp) kp.active = false;

@@ -1,9 +1,11 @@
-// Why: the test manager's session table and lifecycle (spec §4): PENDING → PREPARING → RUNNING →
-// TERMINATED, each RUNNING session backed by a real kernel process.
+// Why: the test manager's session table and lifecycle (spec §4): PENDING → SCHEDULED → PULLING →
+// PREPARING → RUNNING → TERMINATING → TERMINATED, each RUNNING session backed by a real kernel process.
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { Kernel, type KernelLang } from "./kernel";
+import type { Faults, StartPhaseStatus } from "./faults";
+import type { ImageDef } from "./images";
+import { Kernel } from "./kernel";
 import { noSuchSession, ProblemError } from "./problems";
 import type { Run } from "./run";
 
@@ -14,12 +16,17 @@ export type SessionStatus =
 export type Session = {
   id: string;
   name: string;
+  /** The reference as the client sent it, and the image it resolved to. */
   image: string;
-  lang: KernelLang;
+  imageDef: ImageDef;
   ownerAccessKey: string;
   status: SessionStatus;
+  /** When the session entered each status (ComputeSession.status_history in 24.09). */
+  statusHistory: Partial<Record<SessionStatus, string>>;
   statusInfo: string | null;
   statusData: Record<string, unknown>;
+  /** Occupied slots as the manager stores them: strings, memory in bytes. */
+  slots: Record<string, string>;
   createdAt: Date;
   terminatedAt: Date | null;
   kernel: Kernel | null;
@@ -30,12 +37,27 @@ export type Session = {
   started: Promise<void>;
 };
 
-const ACTIVE: ReadonlySet<SessionStatus> = new Set(["TERMINATED", "CANCELLED"]);
-export const isActive = (s: Session) => !ACTIVE.has(s.status);
+/** Why a session ended: the manager's status_info and status_data (KernelLifecycleEventReason). */
+export type Termination = { reason: string; statusData?: Record<string, unknown> };
+
+const INACTIVE: ReadonlySet<SessionStatus> = new Set(["TERMINATED", "CANCELLED"]);
+export const isActive = (s: Session) => !INACTIVE.has(s.status);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setStatus(s: Session, status: SessionStatus): void {
+  s.status = status;
+  s.statusHistory[status] = new Date().toISOString();
+}
 
 export class SessionStore {
   readonly all = new Map<string, Session>();
-  constructor(private readonly rootDir: string) {}
+  constructor(private readonly rootDir: string, private readonly faults: Faults) {}
+
+  /** The session's /home/work: the kernel's working directory, kept across restarts. */
+  workDir(s: Session): string {
+    return join(this.rootDir, s.id, "work");
+  }
 
   /** Non-terminated sessions of the owner by name, or any active session by UUID (spec §3.4). */
   find(ref: string, ownerAccessKey: string): Session {
@@ -54,68 +76,104 @@ export class SessionStore {
     return this.all.get(id);
   }
 
-  add(opts: { name: string; image: string; lang: KernelLang; ownerAccessKey: string; holdPending: boolean }): Session {
+  add(opts: { name: string; image: string; imageDef: ImageDef; slots: Record<string, string>; ownerAccessKey: string; holdPending: boolean }): Session {
     const session: Session = {
-      id: randomUUID(), name: opts.name, image: opts.image, lang: opts.lang, ownerAccessKey: opts.ownerAccessKey,
-      status: "PENDING", statusInfo: null, statusData: {}, createdAt: new Date(), terminatedAt: null,
+      id: randomUUID(), name: opts.name, image: opts.image, imageDef: opts.imageDef, ownerAccessKey: opts.ownerAccessKey,
+      status: "PENDING", statusHistory: { PENDING: new Date().toISOString() }, statusInfo: null, statusData: {}, slots: opts.slots, createdAt: new Date(), terminatedAt: null,
       kernel: null, runs: new Map(), current: null, numQueriesExecuted: 0, delayMs: 0, started: Promise.resolve(),
     };
     this.all.set(session.id, session);
     if (opts.holdPending) {
+      // 24.09 keeps over-limit sessions PENDING with the scheduler's reason (spec §4.1, §8).
       session.statusInfo = "predicate-checks-failed";
       session.statusData = { scheduler: { msg: "You cannot run more than 1 concurrent sessions", retries: 1 } };
       session.started = new Promise<void>(() => {}); // never scheduled while the fault holds it
     } else {
-      session.started = this.start(session);
+      session.started = this.start(session, { phaseMs: { ...this.faults.phaseMs } });
       session.started.catch(() => {});
     }
     return session;
   }
 
-  private async start(s: Session): Promise<void> {
-    s.status = "PREPARING";
-    const kernel = new Kernel(s.lang, join(this.rootDir, s.id));
-    s.kernel = kernel;
-    kernel.ready.catch(() => {});
-    try {
-      await kernel.ready;
-    } catch (cause) {
-      s.status = "ERROR";
-      s.statusInfo = "kernel-creation-failed";
-      throw cause;
+  /** Holds the session in each start phase as long as the faults said at creation; false when it ended meanwhile. */
+  private async walkPhases(s: Session, phaseMs: Faults["phaseMs"]): Promise<boolean> {
+    const phases: StartPhaseStatus[] = ["PENDING", "SCHEDULED", "PULLING"];
+    for (const phase of phases) {
+      if (!isActive(s)) return false;
+      setStatus(s, phase);
+      const ms = phaseMs[phase] ?? 0;
+      if (ms > 0) await sleep(ms);
     }
-    if (s.status !== "PREPARING") return;
-    s.status = "RUNNING";
+    return isActive(s);
+  }
+
+  /** Starts a new session (walking the phases) or, without `phaseMs`, restarts its kernel. */
+  private async start(s: Session, opts: { phaseMs?: Faults["phaseMs"] }): Promise<void> {
+    if (opts.phaseMs && !(await this.walkPhases(s, opts.phaseMs))) return;
+    if (opts.phaseMs) setStatus(s, "PREPARING");
+    const preparing = sleep(opts.phaseMs?.PREPARING ?? 0);
+    if (s.imageDef.lang) {
+      const kernel = new Kernel(s.imageDef.lang, this.workDir(s), join(this.rootDir, s.id, "scratch"));
+      s.kernel = kernel;
+      try {
+        await Promise.all([kernel.ready, preparing]);
+      } catch (cause) {
+        if (!isActive(s)) return;
+        setStatus(s, "ERROR");
+        s.statusInfo = "failed-to-start";
+        throw cause;
+      }
+    } else {
+      await preparing;
+    }
+    if (s.status !== "PREPARING" && s.status !== "RESTARTING") return;
+    setStatus(s, "RUNNING");
   }
 
   async restart(s: Session): Promise<void> {
-    s.status = "RESTARTING";
+    setStatus(s, "RESTARTING");
     s.current?.kernelGone();
     s.current = null;
     const old = s.kernel;
     s.kernel = null;
     await old?.kill();
-    s.started = this.start(s);
+    s.started = this.start(s, {});
     await s.started;
   }
 
-  /** Terminates the session: kills its kernel; a run in flight finishes with exitCode 130. */
-  async terminate(s: Session, reason: string): Promise<void> {
+  /**
+   * Terminates the session: records why first (status_info is set when TERMINATING begins), kills
+   * its kernel, and a run in flight then finishes with exitCode 130 (spec §5.2).
+   */
+  async terminate(s: Session, why: Termination): Promise<void> {
+    s.statusInfo = why.reason;
+    s.statusData = why.statusData ?? {};
     if (s.status === "PENDING") {
-      s.status = "CANCELLED";
+      setStatus(s, "CANCELLED");
     } else {
-      s.status = "TERMINATING";
+      setStatus(s, "TERMINATING");
       await s.kernel?.kill();
       s.current?.kernelGone();
-      s.status = "TERMINATED";
+      setStatus(s, "TERMINATED");
     }
-    s.statusInfo = reason;
     s.terminatedAt = new Date();
     s.kernel = null;
     rmSync(join(this.rootDir, s.id), { recursive: true, force: true });
   }
 
+  /** The agent's watchdog (spec §5.2): the run reports exec-timeout, then the container is destroyed. */
+  execTimeout(s: Session, run: Run): void {
+    if (run.finished || s.current !== run) return;
+    run.execTimedOut();
+    s.statusInfo = "exec-timeout";
+    setStatus(s, "TERMINATING");
+    void s.kernel?.kill();
+    // Destroy once the client has seen the exec-timeout result, or after a grace period.
+    const grace = new Promise((r) => setTimeout(r, 5_000).unref());
+    void Promise.race([run.timeoutDelivered, grace]).then(() => (isActive(s) ? this.terminate(s, { reason: "exec-timeout" }) : undefined));
+  }
+
   async closeAll(): Promise<void> {
-    await Promise.all([...this.all.values()].filter(isActive).map((s) => this.terminate(s, "server-shutdown")));
+    await Promise.all([...this.all.values()].filter(isActive).map((s) => this.terminate(s, { reason: "agent-termination" })));
   }
 }

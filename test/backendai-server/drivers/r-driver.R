@@ -63,11 +63,34 @@ attach(.kb_tools, name = "kb:tools", warn.conflicts = FALSE)
   invisible(ok)
   0L
 }
+.kb$unhex <- function(h) {
+  if (!nzchar(h)) return("")
+  bytes <- as.raw(strtoi(substring(h, seq(1, nchar(h), 2), seq(2, nchar(h), 2)), 16L))
+  text <- rawToChar(bytes)
+  Encoding(text) <- "UTF-8"
+  text
+}
+# Completion with R's own completer (what the console's TAB uses), run silently in the session.
+.kb$complete <- function(line, col) {
+  comps <- character()
+  utils::capture.output(comps <- tryCatch({
+    utils:::.assignLinebuffer(line)
+    utils:::.assignEnd(col)
+    utils:::.guessTokenFromLine()
+    utils:::.completeToken()
+    utils:::.retrieveCompletions()
+  }, error = function(e) character()))
+  .kb$ctl("COMPLETIONS", paste(comps, collapse = "\037"))
+}
 .kb$ctl("READY")
 repeat {
   line <- readLines(.kb$stdin, n = 1)
   if (length(line) == 0) break
   parts <- strsplit(line, "\t", fixed = TRUE)[[1]]
+  if (parts[1] == "COMPLETE") {
+    .kb$complete(.kb$unhex(if (length(parts) > 1) parts[2] else ""), as.integer(parts[3]))
+    next
+  }
   if (parts[1] != "RUN") next
   code <- tryCatch(.kb$run(parts[2], parts[3]), interrupt = function(i) 1L)
   cat("\036KB:EOR\036", file = stderr())

@@ -53,6 +53,7 @@ describe("BackendAIClient", () => {
     expect(request.headers.get("content-type")).toBe("application/json");
     expect(request.headers.get("x-backendai-version")).toBe("v8.20240915");
     expect(request.body).toMatchObject({ name: "ide-r-01", image: "cr.backend.ai/cloud/r-base:4.0", type: "interactive", enqueueOnly: false, maxWaitSeconds: 60, config: { resources: { cpu: "1", mem: "2g" } } });
+    expect(request.body).not.toHaveProperty("architecture");
     expectSigned(request);
   });
 
@@ -104,37 +105,6 @@ describe("BackendAIClient", () => {
     expect(seen[0]?.body).toEqual({ code: "pri", options: { row: 0, col: 3, line: "pri", post: "" } });
   });
 
-  it("uploads multipart `src` parts with relative names, signed as multipart/form-data", async () => {
-    const { client, seen } = fakeManager([{ status: 204 }]);
-    await client.uploadFiles({ sessionId: "ide-py-01", files: [{ name: "main.py", content: "print('hi')\n" }, { name: "data/in.csv", content: new Uint8Array([97, 44, 98]) }] });
-    const request = seen[0];
-    if (!request) throw new Error("no request");
-    expect(request.url.pathname).toBe("/session/ide-py-01/upload");
-    expect(request.body).toBeInstanceOf(FormData);
-    const parts = (request.body as FormData).getAll("src") as File[];
-    expect(parts.map((p) => p.name)).toEqual(["main.py", "data/in.csv"]);
-    expect(parts[0]?.type).toBe("application/octet-stream");
-    expect(await parts[0]?.text()).toBe("print('hi')\n");
-    expect(request.headers.get("content-type")).toBeNull();
-    expectSigned(request, "multipart/form-data");
-  });
-
-  it("retries an upload with /home/work/ names when a 24.x agent refuses relative ones", async () => {
-    const failure = { type: "https://api.backend.ai/probs/kernel-execution-failed", title: "Executing user code in the kernel has failed.", "agent-details": { type: "https://api.backend.ai/probs/agent-failure", title: "x" } };
-    const { client, seen } = fakeManager([{ status: 500, body: failure }, { status: 204 }]);
-    await client.uploadFiles({ sessionId: "s-01", files: [{ name: "data/in.csv", content: "a" }] });
-    expect(seen.map((s) => ((s.body as FormData).get("src") as File).name)).toEqual(["data/in.csv", "/home/work/data/in.csv"]);
-  });
-
-  it("refuses uploads the manager would refuse", async () => {
-    const { client, seen } = fakeManager([]);
-    await expect(client.uploadFiles({ sessionId: "s-01", files: [{ name: "../x", content: "a" }] })).rejects.toThrow(/relative/);
-    await expect(client.uploadFiles({ sessionId: "s-01", files: [{ name: "big", content: new Uint8Array(1024 * 1024) }] })).rejects.toThrow(/1 MiB/);
-    const many = Array.from({ length: 21 }, (_, i) => ({ name: `f${i}`, content: "" }));
-    await expect(client.uploadFiles({ sessionId: "s-01", files: many })).rejects.toThrow(/20 files/);
-    expect(seen).toHaveLength(0);
-  });
-
   it("maps problem+json answers to KernelError", async () => {
     const { client } = fakeManager([{ status: 404, body: { type: "https://api.backend.ai/probs/object-not-found", title: "No such session.", msg: "Session (id=x) does not exist." } }]);
     await expect(client.getSession("x")).rejects.toMatchObject({ name: "KernelError", code: "NOT_FOUND" });
@@ -163,6 +133,36 @@ describe("BackendAIClient", () => {
     const pending = client.getSession("s-01", { signal: controller.signal });
     controller.abort(new Error("stop"));
     await expect(pending).rejects.toThrow("stop");
+  });
+
+  it("lists images over /admin/gql, or the legacy /admin/graphql before v6.20210815", async () => {
+    const images = [{ name: "lablup/r-base", tag: "4.2.3", registry: "index.docker.io", labels: [{ key: "ai.backend.features", value: "query" }], resource_limits: [{ key: "mem", min: "256m", max: null }] }];
+    const current = fakeManager([{ status: 200, body: { data: { images } } }]);
+    expect(await current.client.listImages()).toMatchObject([{ name: "lablup/r-base", resource_limits: [{ key: "mem", min: "256m", max: null }] }]);
+    expect(current.seen[0]?.url.pathname).toBe("/admin/gql");
+    expect(current.seen[0]?.body).toMatchObject({ query: expect.stringContaining("images(is_installed: $installed)"), variables: { installed: true } });
+    const legacy = fakeManager([{ status: 200, body: { images } }], "v6.20200815");
+    expect(await legacy.client.listImages()).toHaveLength(1);
+    expect(legacy.seen[0]?.url.pathname).toBe("/admin/graphql");
+    const refused = fakeManager([{ status: 200, body: { data: null, errors: [{ message: "Cannot query field 'images' on type 'Queries'." }] } }]);
+    await expect(refused.client.listImages()).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("Cannot query field 'images'") });
+  });
+
+  it("reads resource slots and a terminated session's fate", async () => {
+    const { client } = fakeManager([
+      { status: 200, body: { cpu: "count", mem: "bytes", "cuda.device": "count" } },
+      { status: 200, body: { data: { compute_session: { status: "TERMINATED", status_info: "idle-timeout", status_data: '{"kernel": {"exit_code": 137}}' } } } },
+      { status: 200, body: { data: { compute_session: null } } },
+    ]);
+    expect(await client.resourceSlots()).toEqual({ cpu: "count", mem: "bytes", "cuda.device": "count" });
+    expect(await client.sessionFate("8fa3a1f2")).toEqual({ status: "TERMINATED", statusInfo: "idle-timeout", statusData: { kernel: { exit_code: 137 } } });
+    expect(await client.sessionFate("nope")).toBeNull();
+  });
+
+  it("says when the connection was refused", async () => {
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8091"), { code: "ECONNREFUSED" }) });
+    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch: () => Promise.reject(refused) });
+    await expect(client.hello()).rejects.toMatchObject({ message: "Cannot reach Backend.AI at http://127.0.0.1:8091: the connection was refused (is the manager running, and is BACKEND_ENDPOINT right?)." });
   });
 
   it("reports an unreachable manager as UNAVAILABLE", async () => {

@@ -1,9 +1,13 @@
-// A small typed client for the Backend.AI manager's session API (spec §4, §5, §7.1): create,
-// inspect, execute (query/continue/input), interrupt, restart, destroy, complete, upload.
+// A small typed client for the Backend.AI manager's session API (spec §4, §5, §10): create,
+// inspect, execute (query/continue/input), interrupt, restart, destroy, complete, the image
+// catalogue and resource slots. Files are in files.ts.
 import { randomBytes } from "node:crypto";
 import { KernelError } from "@/server/errors";
-import { BackendAIHttpError } from "./errors";
-import { ZCompletion, ZCreatedSession, ZExecutionResult, ZHello, ZSessionInfo, type ExecutionResult, type Hello, type SessionInfo } from "./schemas";
+import { queryGraphQL } from "./graphql";
+import {
+  ZCompletion, ZComputeSession, ZCreatedSession, ZExecutionResult, ZHello, ZImages, ZResourceSlots, ZSessionInfo,
+  type CatalogImage, type ExecutionResult, type Hello, type SessionInfo,
+} from "./schemas";
 import { BackendAITransport, type TransportOptions } from "./transport";
 
 export type BackendAIClientOptions = TransportOptions;
@@ -16,6 +20,9 @@ export type CreateSessionOptions = {
   name?: string;
   /** How long the manager waits for the session to start before answering TIMEOUT. */
   maxWaitSeconds?: number;
+  /** Answer at once with PENDING (spec §4.1); the caller then polls the session's status. */
+  enqueueOnly?: boolean;
+  architecture?: string;
   group?: string;
   domain?: string;
   signal?: AbortSignal;
@@ -26,10 +33,9 @@ export type CreatedSession = { sessionId: string; sessionName: string; status: s
 export type ExecuteMode = "query" | "continue" | "input";
 export type ExecuteRequest = { sessionId: string; mode: ExecuteMode; runId: string; code: string; signal?: AbortSignal };
 export type CompleteRequest = { sessionId: string; code: string; row: number; col: number; line: string; post: string; signal?: AbortSignal };
-export type UploadFile = { name: string; content: Uint8Array | string };
+/** What became of a session, terminated ones included (GraphQL compute_session). */
+export type SessionFate = { status: string; statusInfo: string | null; statusData: Record<string, unknown> };
 
-const MAX_UPLOAD_FILES = 20;
-const MAX_UPLOAD_BYTES = 1024 * 1024;
 const SESSION_NAME = /^(?=.{4,64}$)\w[\w.-]*\w$/;
 const COMPLETE_TIMEOUT_MS = 5_000;
 
@@ -39,7 +45,7 @@ export function newRunId(): string {
 }
 
 export class BackendAIClient {
-  private readonly transport: BackendAITransport;
+  readonly transport: BackendAITransport;
 
   constructor(options: BackendAIClientOptions) {
     this.transport = new BackendAITransport(options);
@@ -61,7 +67,8 @@ export class BackendAIClient {
     const common = {
       config: { resources: options.resources ?? {} },
       type: "interactive",
-      enqueueOnly: false,
+      enqueueOnly: options.enqueueOnly ?? false,
+      ...(options.architecture ? { architecture: options.architecture } : {}),
       maxWaitSeconds,
       reuseIfExists: false,
       group: options.group ?? "default",
@@ -110,44 +117,38 @@ export class BackendAIClient {
     return body.result;
   }
 
-  /**
-   * Uploads files under /home/work with relative names; agents 24.09–25.7 only accept absolute
-   * `/home/work/...` names and fail with 500, so that failure is retried once with them (§7.1).
-   */
-  async uploadFiles(options: { sessionId: string; files: UploadFile[]; signal?: AbortSignal }): Promise<void> {
-    checkUpload(options.files);
-    const send = (prefix: string) =>
-      this.transport.send({ method: "POST", path: `${this.sessionPath(options.sessionId)}/upload`, form: uploadForm(options.files, prefix), what: "upload files", signal: options.signal });
-    try {
-      await send("");
-    } catch (error) {
-      const cause = error instanceof KernelError ? error.cause : undefined;
-      if (!(cause instanceof BackendAIHttpError && cause.status === 500 && cause.problemType === "kernel-execution-failed")) throw error;
-      await send("/home/work/");
-    }
+  /** The manager's images (spec §10) through GraphQL, as the web UI lists them. */
+  async listImages(options: { signal?: AbortSignal } = {}): Promise<CatalogImage[]> {
+    const query = "query($installed: Boolean) { images(is_installed: $installed) { name tag registry architecture digest installed labels { key value } resource_limits { key min max } } }";
+    const data = await queryGraphQL(this.transport, { query, variables: { installed: true }, schema: ZImages, what: "list its images", signal: options.signal });
+    return data.images;
   }
 
-  private sessionPath(sessionId: string): string {
+  /** `GET /config/resource-slots`: the slot types the cluster knows (spec §10). */
+  async resourceSlots(options: { signal?: AbortSignal } = {}): Promise<Record<string, string>> {
+    return this.transport.sendParsed({ method: "GET", path: "/config/resource-slots", what: "list its resource slots", signal: options.signal }, ZResourceSlots);
+  }
+
+  /** Status and reason of a session, terminated ones included; null when the manager has no record. */
+  async sessionFate(sessionId: string, options: { signal?: AbortSignal } = {}): Promise<SessionFate | null> {
+    const query = "query($id: UUID!) { compute_session(id: $id) { status status_info status_data } }";
+    const data = await queryGraphQL(this.transport, { query, variables: { id: sessionId }, schema: ZComputeSession, what: "describe the session", signal: options.signal });
+    const s = data.compute_session;
+    if (!s) return null;
+    const raw = typeof s.status_data === "string" ? safeJson(s.status_data) : s.status_data;
+    const statusData = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    return { status: s.status, statusInfo: s.status_info ?? null, statusData };
+  }
+
+  sessionPath(sessionId: string): string {
     return `${this.transport.legacy ? "/kernel" : "/session"}/${encodeURIComponent(sessionId)}`;
   }
 }
 
-function checkUpload(files: UploadFile[]): void {
-  if (files.length === 0 || files.length > MAX_UPLOAD_FILES) throw new KernelError("UNAVAILABLE", `Backend.AI accepts 1 to ${MAX_UPLOAD_FILES} files per upload.`);
-  for (const file of files) {
-    const size = typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.byteLength;
-    if (size >= MAX_UPLOAD_BYTES) throw new KernelError("UNAVAILABLE", `"${file.name}" is too large for Backend.AI (files must be under 1 MiB).`);
-    if (file.name.startsWith("/") || file.name.split("/").includes("..") || file.name === "") {
-      throw new KernelError("UNAVAILABLE", `"${file.name}" must be a path relative to the session's home folder.`);
-    }
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
-}
-
-function uploadForm(files: UploadFile[], prefix: string): FormData {
-  const form = new FormData();
-  for (const file of files) {
-    const bytes = typeof file.content === "string" ? new TextEncoder().encode(file.content) : new Uint8Array(file.content);
-    form.append("src", new Blob([bytes], { type: "application/octet-stream" }), `${prefix}${file.name}`);
-  }
-  return form;
 }

@@ -23,11 +23,11 @@ const probs = (slug: string, rest: Record<string, unknown> = {}) => ({ type: `ht
 
 describe("toKernelError", () => {
   it.each([
-    ["signature mismatch", 401, probs("auth-failed", { msg: "Signature mismatch" }), "UNAVAILABLE", /access key or its signature/],
-    ["unknown access key", 401, probs("auth-failed", { msg: "Access key not found" }), "UNAVAILABLE", /BACKEND_ACCESS_KEY/],
-    ["malformed authorization", 400, probs("invalid-auth-params", { msg: "Malformed authorization header" }), "UNAVAILABLE", /credentials/],
+    ["signature mismatch", 401, probs("auth-failed", { msg: "Signature mismatch" }), "UNAUTHORIZED", /access key or its signature/],
+    ["unknown access key", 401, probs("auth-failed", { msg: "Access key not found" }), "UNAUTHORIZED", /check the access key and secret key/],
+    ["malformed authorization", 400, probs("invalid-auth-params", { msg: "Malformed authorization header" }), "UNAUTHORIZED", /credentials/],
     ["clock skew", 400, probs("invalid-auth-params", { msg: "Date/time sync error" }), "UNAVAILABLE", /clock differs .* 15 minutes/],
-    ["password expired", 401, probs("password-expired"), "UNAVAILABLE", /password has expired/],
+    ["password expired", 401, probs("password-expired"), "UNAUTHORIZED", /password has expired/],
     ["session not found (24.09)", 404, probs("object-not-found", { title: "No such session.", msg: "Session (id=x) does not exist." }), "NOT_FOUND", /no longer exists/],
     ["session not found (head)", 404, probs("object-not-found", { title: "No such session.", error_code: "session_read_not-found" }), "NOT_FOUND", /no longer exists/],
     ["session not found (20.03)", 404, probs("session-not-found"), "NOT_FOUND", /no longer exists/],
@@ -43,12 +43,17 @@ describe("toKernelError", () => {
     ["unknown URL", 404, probs("url-not-found"), "UNAVAILABLE", /BACKEND_ENDPOINT/],
     ["agent timeout", 500, probs("kernel-execution-failed", { "agent-details": { type: "https://api.backend.ai/probs/agent-timeout", title: null } }), "TIMEOUT", /in time/],
     ["agent failure", 500, probs("kernel-execution-failed", { "agent-details": { type: "https://api.backend.ai/probs/agent-failure", title: "x" } }), "UNAVAILABLE", /agent failed/],
+    ["missing file (agent)", 500, probs("kernel-execution-failed", { "agent-details": { type: "https://api.backend.ai/probs/agent-failure", title: "t", exception: "FileNotFoundError('Could not found the file: /home/work/x')" } }), "NOT_FOUND", /no such file/],
+    ["path outside /home/work (agent)", 500, probs("kernel-execution-failed", { "agent-details": { type: "https://api.backend.ai/probs/agent-failure", title: "t", exception: "PermissionError('Not allowed')" } }), "UNAVAILABLE", /outside the session's working directory/],
+    ["file over 1 MiB (agent)", 500, probs("kernel-execution-failed", { "agent-details": { type: "https://api.backend.ai/probs/agent-failure", title: "t", exception: "ValueError('too large file')" } }), "UNAVAILABLE", /1 MiB/],
+    ["GraphQL error (legacy endpoint)", 400, probs("graphql-error", { data: [{ message: "Cannot query field" }] }), "UNAVAILABLE", /refused the query/],
+    ["deprecated API", 400, probs("deprecated", { msg: "Use POST to download files." }), "UNAVAILABLE", /no longer offers POST \/session\/ide-r-01.*Use POST/],
     ["creation failed", 500, probs("kernel-creation-failed"), "START_FAILED", /could not start/],
     ["no instance", 503, probs("instance-not-available"), "START_FAILED", /could not start/],
     ["frozen", 503, probs("server-frozen"), "UNAVAILABLE", /maintenance/],
     ["internal error", 500, probs("internal-server-error", { msg: "Traceback ..." }), "UNAVAILABLE", /HTTP 500/],
     ["not JSON", 502, "<html>Bad gateway</html>", "UNAVAILABLE", /HTTP 502/],
-    ["bare 401", 401, "", "UNAVAILABLE", /access key/],
+    ["bare 401", 401, "", "UNAUTHORIZED", /access key/],
     ["bare 429", 429, "", "BUSY", /rate-limiting/],
   ])("maps %s", (_name, status, body, code, message) => {
     const error = map(status, body);

@@ -49,14 +49,9 @@ function mapProblem(status: number, problem: Problem, ctx: RequestContext): Mapp
   const because = msg ? ` The manager said: ${msg}` : "";
   switch (slug) {
     case "invalid-auth-params":
-      if (/date|time sync/i.test(msg)) {
-        return { code: "UNAVAILABLE", message: "Backend.AI refused the request because this server's clock differs from the manager's by more than 15 minutes. Synchronise the clock (NTP) and try again." };
-      }
-      return { code: "UNAVAILABLE", message: `Backend.AI could not read this server's credentials (${msg || "malformed authorization"}). Check BACKEND_ACCESS_KEY and BACKEND_SECRET_KEY.` };
     case "auth-failed":
-      return { code: "UNAVAILABLE", message: "Backend.AI refused the access key or its signature. Check BACKEND_ACCESS_KEY and BACKEND_SECRET_KEY." };
     case "password-expired":
-      return { code: "UNAVAILABLE", message: "The Backend.AI account's password has expired; renew it before using this keypair." };
+      return authProblem(slug, msg);
     case "object-not-found":
     case "session-not-found":
     case "kernel-not-found":
@@ -91,14 +86,53 @@ function mapProblem(status: number, problem: Problem, ctx: RequestContext): Mapp
     case "kernel-execution-failed":
     case "kernel-restart-failed":
     case "kernel-destruction-failed":
-      if (/agent-timeout/.test(problem["agent-details"]?.type ?? "")) return { code: "TIMEOUT", message: `The Backend.AI agent did not ${ctx.what} in time.` };
-      return { code: "UNAVAILABLE", message: `The Backend.AI agent failed to ${ctx.what}.${because}` };
+      return agentProblem(problem, ctx, because);
+    case "graphql-error":
+      return { code: "UNAVAILABLE", message: `Backend.AI refused the query to ${ctx.what}.${because}` };
+    case "deprecated":
+      return { code: "UNAVAILABLE", message: `This Backend.AI manager no longer offers ${ctx.method} ${ctx.path}.${because}` };
     case "service-unavailable":
     case "server-frozen":
       return { code: "UNAVAILABLE", message: "The Backend.AI manager is unavailable (maintenance or overload). Try again later." };
     default:
       return { code: "UNAVAILABLE", message: `Backend.AI failed to ${ctx.what} (HTTP ${status}).${because}` };
   }
+}
+
+/** Credential problems (spec §2, §8): clock skew, unreadable or refused keys, expired passwords. */
+function authProblem(slug: "invalid-auth-params" | "auth-failed" | "password-expired", msg: string): Mapped {
+  switch (slug) {
+    case "invalid-auth-params":
+      if (/date|time sync/i.test(msg)) {
+        return { code: "UNAVAILABLE", message: "Backend.AI refused the request because this server's clock differs from the manager's by more than 15 minutes. Synchronise the clock (NTP) and try again." };
+      }
+      return { code: "UNAUTHORIZED", message: `Backend.AI could not read the credentials (${msg || "malformed authorization"}); check the access key and secret key.` };
+    case "auth-failed":
+      return { code: "UNAUTHORIZED", message: "Backend.AI refused the access key or its signature; check the access key and secret key." };
+    case "password-expired":
+      return { code: "UNAUTHORIZED", message: "The Backend.AI account's password has expired; renew it before using this keypair." };
+    default: {
+      const unreachable: never = slug;
+      return unreachable;
+    }
+  }
+}
+
+/** Agent-side failures (spec §8 agent-details): timeouts, and file errors by the exception raised (§7.1). */
+function agentProblem(problem: Problem, ctx: RequestContext, because: string): Mapped {
+  const details = problem["agent-details"];
+  if (/agent-timeout/.test(details?.type ?? "")) return { code: "TIMEOUT", message: `The Backend.AI agent did not ${ctx.what} in time.` };
+  const exception = details?.exception ?? details?.title ?? "";
+  if (/^FileNotFoundError/.test(exception)) {
+    return { code: "NOT_FOUND", message: `Backend.AI could not ${ctx.what}: there is no such file in the session's working directory.` };
+  }
+  if (/^PermissionError/.test(exception)) {
+    return { code: "UNAVAILABLE", message: `Backend.AI could not ${ctx.what}: the path is outside the session's working directory.` };
+  }
+  if (/^ValueError.*too large/i.test(exception)) {
+    return { code: "UNAVAILABLE", message: `Backend.AI could not ${ctx.what}: the file is larger than its 1 MiB limit.` };
+  }
+  return { code: "UNAVAILABLE", message: `The Backend.AI agent failed to ${ctx.what}.${because}` };
 }
 
 function fallback(status: number): Problem {

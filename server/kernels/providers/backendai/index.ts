@@ -1,26 +1,30 @@
-// The Backend.AI kernel provider: R sessions on a Backend.AI manager over its signed REST API,
-// output streamed by polling execute (query → continue … → finished), stdin via `input` mode.
+// The Backend.AI kernel provider: R and Python sessions on a Backend.AI manager over its signed
+// REST API, specs from its image catalogue, output streamed by polling execute (query →
+// continue … → finished), stdin via `input` mode, scratch files under /home/work.
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
-import type { CodePosition, Completion, ExecuteOptions, KernelProvider, KernelSpec, KernelStatus, StartedKernel, StartOptions } from "@/server/kernels/types";
+import type {
+  CodePosition, Completion, ExecuteOptions, KernelFile, KernelProvider, KernelSpec, KernelStatus, StartedKernel, StartOptions,
+} from "@/server/kernels/types";
 import { BackendAIClient, type BackendAIClientOptions } from "./client";
+import { completionRange, completionRequest } from "./completion";
 import { runCode } from "./execution";
-import { waitUntilRunning } from "./start";
+import { downloadFile, listFiles, uploadFiles } from "./files";
+import { chosenResources, SpecSource, type BackendAIImage } from "./specs";
+import { sessionState, waitUntilRunning } from "./start";
 
-export type BackendAIImage = { image: string; displayName: string; language?: "r" | "python" };
+export type { BackendAIImage } from "./specs";
+export { sessionState } from "./start";
 
 export type BackendAIProviderOptions = BackendAIClientOptions & {
-  /** Spec name → image; only images with the `query` feature can run cells (spec §10). */
+  /** An explicit override list (spec name → image); without it the manager's catalogue is used. */
   images?: Record<string, BackendAIImage>;
+  /** Resource slots sent with every session (e.g. { cpu: "1" }); the user's choices override them. */
   resources?: Record<string, string>;
   /** How long `start` waits for a session to reach RUNNING. */
   startTimeoutMs?: number;
   /** Interval between status polls while a session starts (default 1 s). */
   startPollMs?: number;
-};
-
-const DEFAULT_IMAGES: Record<string, BackendAIImage> = {
-  "r-4": { image: "cr.backend.ai/cloud/r-base:4.0", displayName: "R 4.0 — Backend.AI" },
 };
 
 type InputWaiter = { resolve: (value: string) => void };
@@ -29,26 +33,35 @@ class BackendAIProvider implements KernelProvider {
   readonly id = "backendai" as const;
   readonly capabilities = { streaming: true, interrupt: "best-effort", plots: true, stdin: true } as const;
   private readonly client: BackendAIClient;
-  private readonly images: Record<string, BackendAIImage>;
+  private readonly specs: SpecSource;
   private readonly running = new Set<string>();
   private readonly inputs = new Map<string, InputWaiter>();
 
   constructor(private readonly options: BackendAIProviderOptions) {
     this.client = new BackendAIClient(options);
-    this.images = options.images ?? DEFAULT_IMAGES;
+    this.specs = new SpecSource(this.client, options.images);
   }
 
-  async listSpecs(): Promise<KernelSpec[]> {
-    return Object.entries(this.images).map(([name, i]) => ({ name, displayName: i.displayName, language: i.language ?? "r" }));
+  async listSpecs(options: { signal?: AbortSignal } = {}): Promise<KernelSpec[]> {
+    return this.specs.specs(options);
   }
 
   async start(options: StartOptions = {}): Promise<StartedKernel> {
-    const name = options.spec ?? Object.keys(this.images)[0] ?? "";
-    const image = this.images[name];
-    if (!image) throw new KernelError("START_FAILED", `Backend.AI offers no kernel spec "${name}".`);
-    const created = await this.client.createSession({ image: image.image, resources: this.options.resources, signal: options.signal });
-    await waitUntilRunning(this.client, created, { timeoutMs: this.options.startTimeoutMs ?? 120_000, pollMs: this.options.startPollMs, signal: options.signal });
-    return { remoteId: created.sessionId, runtime: image.image };
+    const entry = await this.specs.find(options.spec, { signal: options.signal });
+    const resources = { ...this.options.resources, ...chosenResources(entry.spec, options.resources) };
+    const created = await this.client.createSession({
+      image: entry.image, architecture: entry.architecture ?? undefined, resources, enqueueOnly: true, signal: options.signal,
+    });
+    try {
+      await waitUntilRunning(this.client, created, {
+        timeoutMs: this.options.startTimeoutMs ?? 120_000, pollMs: this.options.startPollMs, signal: options.signal, onPhase: options.onPhase,
+      });
+    } catch (error) {
+      // A session that will not run should not keep its place in the queue.
+      await this.client.destroy(created.sessionId, { forced: true }).catch(() => undefined);
+      throw error;
+    }
+    return { remoteId: created.sessionId, runtime: entry.image };
   }
 
   async *execute(remoteId: string, options: ExecuteOptions): AsyncGenerator<ExecEvent, void, undefined> {
@@ -87,23 +100,25 @@ class BackendAIProvider implements KernelProvider {
     return state === "idle" && this.running.has(remoteId) ? "busy" : state;
   }
 
-  /** Best effort: runtimes rarely answer (spec §5.5); a timeout means no matches. */
+  /** Best effort: runtimes may answer nothing or time out (spec §5.5); a timeout means no matches. */
   async complete(remoteId: string, position: CodePosition): Promise<Completion> {
-    const before = position.code.slice(0, position.cursor);
-    const lines = before.split("\n");
-    const line = lines.at(-1) ?? "";
-    const lineEnd = position.code.indexOf("\n", position.cursor);
-    const word = /[\w.]*$/.exec(before)?.[0] ?? "";
-    const matches = await this.client
-      .complete({
-        sessionId: remoteId, code: before, row: lines.length - 1, col: line.length,
-        line: line + position.code.slice(position.cursor, lineEnd < 0 ? undefined : lineEnd), post: position.code.slice(position.cursor), signal: position.signal,
-      })
-      .catch((error: unknown) => {
-        if (error instanceof KernelError && error.code === "TIMEOUT") return [];
-        throw error;
-      });
-    return { matches, cursorStart: position.cursor - word.length, cursorEnd: position.cursor };
+    const matches = await this.client.complete({ sessionId: remoteId, ...completionRequest(position), signal: position.signal }).catch((error: unknown) => {
+      if (error instanceof KernelError && error.code === "TIMEOUT") return [];
+      throw error;
+    });
+    return { matches, ...completionRange(position, matches) };
+  }
+
+  async uploadFile(remoteId: string, file: { path: string; data: Uint8Array; signal?: AbortSignal }): Promise<void> {
+    await uploadFiles(this.client, { sessionId: remoteId, files: [{ name: file.path, content: file.data }], signal: file.signal });
+  }
+
+  async downloadFile(remoteId: string, path: string, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    return downloadFile(this.client, { sessionId: remoteId, path, signal: options.signal });
+  }
+
+  async listFiles(remoteId: string, path: string, options: { signal?: AbortSignal } = {}): Promise<KernelFile[]> {
+    return listFiles(this.client, { sessionId: remoteId, path, signal: options.signal });
   }
 
   private waitForInput(remoteId: string, signal?: AbortSignal): Promise<string> {
@@ -121,23 +136,6 @@ class BackendAIProvider implements KernelProvider {
         },
       });
     });
-  }
-}
-
-/** Backend.AI session statuses (spec §4.1) as kernel statuses. */
-export function sessionState(status: string): KernelStatus {
-  switch (status) {
-    case "PENDING":
-    case "SCHEDULED":
-    case "PULLING":
-    case "PREPARING":
-    case "RESTARTING":
-      return "starting";
-    case "RUNNING":
-    case "RUNNING_DEGRADED":
-      return "idle";
-    default:
-      return "dead";
   }
 }
 

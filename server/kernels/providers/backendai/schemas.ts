@@ -9,7 +9,7 @@ export const ZProblem = z.object({
   msg: z.string().optional(),
   error_code: z.string().optional(),
   data: z.unknown().optional(),
-  "agent-details": z.object({ type: z.string().optional(), title: z.string().nullish() }).passthrough().optional(),
+  "agent-details": z.object({ type: z.string().optional(), title: z.string().nullish(), exception: z.string().nullish() }).passthrough().optional(),
 });
 export type Problem = z.infer<typeof ZProblem>;
 
@@ -29,6 +29,7 @@ export type CreatedSessionBody = z.infer<typeof ZCreatedSession>;
 export const ZSessionInfo = z.object({
   status: z.string(),
   statusInfo: z.string().nullish(),
+  statusData: z.record(z.string(), z.unknown()).nullish(),
   image: z.string().optional(),
   lang: z.string().optional(),
 });
@@ -74,3 +75,40 @@ export const ZCompletion = z.object({
 /** `GET /` version probe (spec §1.2). */
 export const ZHello = z.object({ version: z.string(), manager: z.string().optional() });
 export type Hello = z.infer<typeof ZHello>;
+
+/** GraphQL `images` rows (spec §4.3, §10); resource limits are strings ("1", "256m", "Infinity") or null. */
+const ZLimitValue = z.union([z.string(), z.number()]).nullish().transform((v) => (v === undefined || v === null ? null : String(v)));
+export const ZImage = z.object({
+  name: z.string(),
+  tag: z.string().nullish(),
+  registry: z.string().nullish(),
+  architecture: z.string().nullish(),
+  digest: z.string().nullish(),
+  installed: z.boolean().nullish(),
+  labels: z.array(z.object({ key: z.string(), value: z.string().nullish() })).nullish(),
+  resource_limits: z.array(z.object({ key: z.string(), min: ZLimitValue, max: ZLimitValue })).nullish(),
+});
+export type CatalogImage = z.infer<typeof ZImage>;
+export const ZImages = z.object({ images: z.array(ZImage).nullish().transform((v) => v ?? []) });
+
+/** `GET /config/resource-slots`: slot name → type ("count", "bytes", "unique"). */
+export const ZResourceSlots = z.record(z.string(), z.string());
+
+/** GraphQL `compute_session` (works for terminated sessions too, unlike GET /session/{id}). */
+export const ZComputeSession = z.object({
+  compute_session: z
+    .object({ status: z.string(), status_info: z.string().nullish(), status_data: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish() })
+    .nullish(),
+});
+
+/** GraphQL over /admin/gql: graphql-core's formatted result (BA24 api/admin.py). */
+export const ZGqlResult = z.object({
+  data: z.unknown().optional(),
+  errors: z.array(z.object({ message: z.string() }).passthrough()).nullish(),
+});
+
+/** List files (spec §7.1): `files` is JSON *text* of rows, `errors` the helper script's stderr. */
+export const ZListFiles = z.object({ files: z.string(), errors: z.string().nullish(), abspath: z.string().nullish() });
+export const ZFileRows = z.array(
+  z.object({ mode: z.string(), size: z.number(), mtime: z.number().nullish(), filename: z.string() }).passthrough(),
+);

@@ -22,7 +22,10 @@ export type TransportOptions = {
 export type Exchange = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
-  /** Sent as JSON; bodyless requests still send and sign application/json, as the web UI does. */
+  /**
+   * Sent as JSON; bodyless requests still send and sign application/json, as the web UI does.
+   * A GET with a body goes as POST + `X-Method-Override: GET`, signed as GET (spec §3.3).
+   */
   json?: unknown;
   /** Sent as multipart; fetch adds the boundary, the signature covers multipart/form-data. */
   form?: FormData;
@@ -33,6 +36,7 @@ export type Exchange = {
 };
 
 export type Answer = { status: number; text: string };
+export type RawAnswer = { status: number; bytes: Uint8Array };
 
 export class BackendAITransport {
   readonly apiVersion: string;
@@ -57,6 +61,12 @@ export class BackendAITransport {
 
   /** Sends the exchange and returns status and text of a 2xx answer; other answers throw. */
   async send(exchange: Exchange): Promise<Answer> {
+    const { status, bytes } = await this.sendRaw(exchange);
+    return { status, text: new TextDecoder().decode(bytes) };
+  }
+
+  /** Like `send`, keeping the answer's bytes (downloads). */
+  async sendRaw(exchange: Exchange): Promise<RawAnswer> {
     const url = new URL(`${this.where}${exchange.path}`);
     const contentType = exchange.form ? "multipart/form-data" : "application/json";
     const headers = signedHeaders(
@@ -68,19 +78,21 @@ export class BackendAITransport {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = exchange.signal ? AbortSignal.any([exchange.signal, timeout]) : timeout;
     const body = exchange.form ?? (exchange.json === undefined ? undefined : JSON.stringify(exchange.json));
+    const override = exchange.method === "GET" && body !== undefined;
+    if (override) headers["X-Method-Override"] = "GET";
     const ctx = { method: exchange.method, path: url.pathname, what: exchange.what, secrets: [this.options.secretKey] };
     try {
-      const response = await this.fetch(url, { method: exchange.method, headers, body, signal });
-      const text = await response.text();
-      if (!response.ok) throw toKernelError(response.status, text, ctx, headers);
-      return { status: response.status, text };
+      const response = await this.fetch(url, { method: override ? "POST" : exchange.method, headers, body, signal });
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!response.ok) throw toKernelError(response.status, new TextDecoder().decode(bytes), ctx, headers);
+      return { status: response.status, bytes };
     } catch (error) {
       if (error instanceof KernelError) throw error;
       if (exchange.signal?.aborted) throw exchange.signal.reason;
       if (timeout.aborted) {
         throw new KernelError("TIMEOUT", `Backend.AI at ${this.where} did not answer the request to ${exchange.what} within ${Math.round(timeoutMs / 100) / 10} s.`, { cause: error });
       }
-      throw new KernelError("UNAVAILABLE", `Cannot reach Backend.AI at ${this.where}.`, { cause: error });
+      throw new KernelError("UNAVAILABLE", `Cannot reach Backend.AI at ${this.where}${networkReason(error)}.`, { cause: error });
     }
   }
 
@@ -98,5 +110,21 @@ export class BackendAITransport {
       throw new KernelError("UNAVAILABLE", `Backend.AI at ${this.where} gave an unexpected answer to the request to ${exchange.what}.`, { cause: parsed.error });
     }
     return parsed.data;
+  }
+}
+
+/** Why a connection failed, from Node's error codes (fetch wraps them as `cause`). */
+function networkReason(error: unknown): string {
+  const code = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;
+  switch (code) {
+    case "ECONNREFUSED":
+      return ": the connection was refused (is the manager running, and is BACKEND_ENDPOINT right?)";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return ": its host name does not resolve";
+    case "ECONNRESET":
+      return ": the connection was reset";
+    default:
+      return "";
   }
 }
