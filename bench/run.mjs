@@ -1,6 +1,7 @@
 // `npm run bench`: execution proxy overhead on webR (API vs provider called directly), on
 // Jupyter/IRkernel (API vs @jupyterlab/services directly) and on Backend.AI (API vs the backendai
-// provider directly, both against the repo's test manager), 200-cell notebook open time in headless
+// provider directly, both against the repo's test manager) and on ML Server (likewise, against the
+// repo's test web node), 200-cell notebook open time in headless
 // Chromium (vs a 1-cell notebook), and webR kernel footprint. Prints figures; asserts nothing.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -94,6 +95,13 @@ async function main() {
     console.log(`through the API:                                    median ${ms(bapi.median)}, p95 ${ms(bapi.p95)}`);
     console.log(`backendai provider called directly, same manager:   median ${ms(bdirect.median)}, p95 ${ms(bdirect.p95)}`);
     console.log(`overhead: median ${ms(bapi.median - bdirect.median)} (goal ≤ 2 ms), p95 ${ms(bapi.p95 - bdirect.p95)}, ratio ${(bapi.median / bdirect.median).toFixed(2)}x`);
+
+    console.log(`\n== ML Server proxy overhead (R on the repo's test web node): \`1+1\` x ${RUNS}`);
+    const mapi = await overheadThroughApi(client, { provider: "mlserver", spec: "r" });
+    const mdirect = overheadDirect("bench/direct-mlserver.ts", [], app.mlserver);
+    console.log(`through the API:                                    median ${ms(mapi.median)}, p95 ${ms(mapi.p95)}`);
+    console.log(`mlserver provider called directly, same web node:   median ${ms(mdirect.median)}, p95 ${ms(mdirect.p95)}`);
+    console.log(`overhead: median ${ms(mapi.median - mdirect.median)} (goal ≤ 2 ms), p95 ${ms(mapi.p95 - mdirect.p95)}, ratio ${(mapi.median / mdirect.median).toFixed(2)}x`);
 
     console.log("\n== Kernel footprint (webR)");
     const fp = await kernelFootprint(client, app.pid);

@@ -1,6 +1,7 @@
 // `npm test`: every test in one run. Unit + integration (Vitest, real PostgreSQL, real Jupyter
 // server with IRkernel), then one `next build` and Playwright end-to-end in Debian's Chromium
-// against the app, configured with a Jupyter server of its own. Prints one total line.
+// against the app, configured with a Jupyter server and the Backend.AI and ML Server protocol test
+// servers of its own. Prints one total line.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
@@ -13,6 +14,8 @@ import { startProtocolServer } from "../test/protocol-server.mjs";
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules/.bin", name);
 const only = process.argv[2]; // "unit" | "e2e" | undefined (all)
+/** `npm test -- e2e e2e/some.spec.ts`: the rest is handed to Playwright (or Vitest) as is. */
+const passThrough = process.argv.slice(3);
 
 function run(cmd, args, env, options = {}) {
   return new Promise((resolveRun) => {
@@ -37,13 +40,17 @@ async function e2e(env) {
   const jupyter = await startJupyterServer();
   // Backend.AI without a service keypair: the journeys store the test keypair in Settings first.
   const backendai = await startProtocolServer({ main: "test/backendai-server/main.ts", expect: ["BACKEND_ENDPOINT", "BACKEND_ACCESS_KEY", "BACKEND_SECRET_KEY"] });
+  // ML Server likewise without a service login: the journey stores the test user's login first.
+  const mlserver = await startProtocolServer({ main: "test/mlserver-server/main.ts", expect: ["MLSERVER_URL", "MLSERVER_USERNAME", "MLSERVER_PASSWORD"] });
   const appEnv = {
     ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}`,
     JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token, BACKEND_ENDPOINT: backendai.settings.BACKEND_ENDPOINT,
+    MLSERVER_URL: mlserver.settings.MLSERVER_URL,
   };
   const e2eEnv = {
     ...appEnv, E2E_BASE_URL: url,
     E2E_BACKEND_ACCESS_KEY: backendai.settings.BACKEND_ACCESS_KEY, E2E_BACKEND_SECRET_KEY: backendai.settings.BACKEND_SECRET_KEY,
+    E2E_MLSERVER_USERNAME: mlserver.settings.MLSERVER_USERNAME, E2E_MLSERVER_PASSWORD: mlserver.settings.MLSERVER_PASSWORD,
   };
   const app = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"],
@@ -52,14 +59,23 @@ async function e2e(env) {
   for (const s of [app.stdout, app.stderr]) s.on("data", (c) => log.push(String(c)));
   try {
     await waitForHttp(`${url}/sign-in`, 60_000);
-    const code = await run(bin("playwright"), ["test"], e2eEnv);
+    let code = await run(bin("playwright"), ["test", ...(only === "e2e" ? passThrough : [])], e2eEnv);
     if (code !== 0) console.log(`\n--- app server log ---\n${log.join("").slice(-20_000)}`);
+    // Every exchange the app had with the ML Server test server must be valid against the swagger
+    // (it prints violations twice a second).
+    await new Promise((r) => setTimeout(r, 700));
+    const violations = mlserver.log().split("\n").filter((l) => l.startsWith("swagger violation"));
+    if (violations.length > 0) {
+      console.log(`\n--- ML Server exchanges that break mlserver-swagger-9.3.0.json ---\n${violations.join("\n")}`);
+      code ||= 1;
+    }
     return code;
   } finally {
     app.kill("SIGTERM");
     await new Promise((r) => (app.exitCode === null ? app.once("exit", r) : r()));
     await jupyter.stop();
     await backendai.stop();
+    await mlserver.stop();
   }
 }
 
@@ -76,7 +92,7 @@ async function main() {
   let e2eCode = 0;
   try {
     if (only !== "e2e") {
-      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=.reports/vitest.json"], { ...env, NODE_ENV: "test" });
+      unitCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=.reports/vitest.json", ...(only === "unit" ? passThrough : [])], { ...env, NODE_ENV: "test" });
     }
     if (only !== "unit") e2eCode = await e2e(env);
   } finally {

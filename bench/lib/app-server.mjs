@@ -16,10 +16,11 @@ export async function startApp({ build }) {
   const url = `http://127.0.0.1:${port}`;
   const jupyter = await startJupyterServer();
   const backendai = await startProtocolServer({ main: "test/backendai-server/main.ts", expect: ["BACKEND_ENDPOINT", "BACKEND_ACCESS_KEY", "BACKEND_SECRET_KEY"] });
+  const mlserver = await startProtocolServer({ main: "test/mlserver-server/main.ts", expect: ["MLSERVER_URL", "MLSERVER_USERNAME", "MLSERVER_PASSWORD"] });
   const env = {
     ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: url,
     NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", KB_INSTANCE_ID: `bench:${port}`,
-    JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token, ...backendai.settings,
+    JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token, ...backendai.settings, ...mlserver.settings,
   };
   if (build || !existsSync(join(root, ".next/BUILD_ID"))) {
     const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
@@ -28,12 +29,13 @@ export async function startApp({ build }) {
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   await waitForHttp(`${url}/sign-in`, 60_000);
   return {
-    url, pid: child.pid, jupyter, backendai: backendai.settings,
+    url, pid: child.pid, jupyter, backendai: backendai.settings, mlserver: mlserver.settings,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
       await jupyter.stop();
       await backendai.stop();
+      await mlserver.stop();
       await dropTestDatabase(database.name);
     },
   };

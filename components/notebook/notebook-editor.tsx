@@ -1,7 +1,7 @@
 "use client";
 // The loaded notebook page: wires the document store, autosave, the execution stream, the kernel
 // state (and picker), the editor's kernel completion and help, keyboard command mode and the side
-// panels (help, variables, history) together, and lays them out.
+// panels (help, variables, history, ML Server snapshots / web services) together, and lays them out.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { FilesPane } from "@/components/files/files-pane";
 import { HistoryPanel } from "@/components/history/history-panel";
@@ -9,6 +9,8 @@ import { HelpPanel } from "@/components/kernel/help-panel";
 import { KernelPicker } from "@/components/kernel/kernel-picker";
 import { KernelStatusBadge } from "@/components/kernel/kernel-status-badge";
 import { useKernelRefresh, useKernelState } from "@/components/kernel/use-kernel-state";
+import { MlServerPanels } from "@/components/mlserver/mlserver-panels";
+import type { MlServerPanelRequest } from "@/components/mlserver/types";
 import { AppHeader } from "@/components/ui/app-header";
 import { VariablesPane } from "@/components/variables/variables-pane";
 import { CellList } from "./cell-list";
@@ -46,6 +48,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const [variablesOpen, setVariablesOpen] = useState(false);
   const [filesOpen, setFilesOpen] = useState(false);
   const [help, setHelp] = useState<HelpRequest | null>(null);
+  const [mlPanel, setMlPanel] = useState<MlServerPanelRequest | null>(null);
   const assist = useEditorAssist(notebookId, setHelp);
   const language = useNotebookLanguage(notebookId, initial.language);
 
@@ -82,16 +85,6 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
         <KernelPicker notebookId={notebookId} kernelRunning={Boolean(kernel.data && kernel.data.status !== "dead")}
           onChanged={refreshKernel} onError={setNotice} />
         <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
-        <button type="button" className={`btn ${variablesOpen ? styles.toggled : ""}`} data-testid="variables-toggle"
-          aria-pressed={variablesOpen} title="Show the kernel's variables" onClick={() => setVariablesOpen((open) => !open)}>
-          Variables
-        </button>
-        {(kernel.data?.files || filesOpen) && (
-          <button type="button" className={`btn ${filesOpen ? styles.toggled : ""}`} data-testid="files-toggle"
-            aria-pressed={filesOpen} title="Files in the kernel's working directory" onClick={() => setFilesOpen((open) => !open)}>
-            Files
-          </button>
-        )}
       </AppHeader>
       <NotebookToolbar
         notebookId={notebookId}
@@ -102,6 +95,21 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
         onToggleHistory={() => setHistoryOpen((open) => !open)}
         onKernelChanged={refreshKernel}
         onError={setNotice}
+        mlServer={{ title: initial.title, cells: doc.cells, onOpenPanel: setMlPanel }}
+        panelToggles={
+          <>
+            <button type="button" className={`btn ${variablesOpen ? styles.toggled : ""}`} data-testid="variables-toggle"
+              aria-pressed={variablesOpen} title="Show the kernel's variables" onClick={() => setVariablesOpen((open) => !open)}>
+              Variables
+            </button>
+            {(kernel.data?.files || filesOpen) && (
+              <button type="button" className={`btn ${filesOpen ? styles.toggled : ""}`} data-testid="files-toggle"
+                aria-pressed={filesOpen} title="Files in the kernel's working directory" onClick={() => setFilesOpen((open) => !open)}>
+                Files
+              </button>
+            )}
+          </>
+        }
       />
       {autosave.state === "conflict" && <ConflictBanner onReload={onReload} reloading={reloading} />}
       {notice && <NoticeBanner tone="danger" testId="notebook-notice" onDismiss={() => setNotice(null)}>{notice}</NoticeBanner>}
@@ -118,6 +126,10 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
         {variablesOpen && (
           <VariablesPane notebookId={notebookId} kernel={kernel.data ?? undefined} refreshKey={stream.state.finished}
             onClose={() => setVariablesOpen(false)} />
+        )}
+        {mlPanel && (
+          <MlServerPanels notebookId={notebookId} request={mlPanel} kernel={kernel.data ?? undefined} onKernelChanged={refreshKernel}
+            onClose={() => setMlPanel(null)} />
         )}
         {filesOpen && <FilesPane notebookId={notebookId} kernel={kernel.data ?? undefined} onClose={() => setFilesOpen(false)} />}
         {historyOpen && (

@@ -1,6 +1,9 @@
 "use client";
-// The notebook toolbar: run all / run above, the kernel controls, add cells, export, the history toggle.
+// The notebook toolbar: run all / run above, the kernel controls, add cells, the ML Server menu
+// (on ML Server kernels), export, the history toggle.
+import type { ReactNode } from "react";
 import { KernelControls } from "@/components/kernel/kernel-controls";
+import { MlServerMenu, type MlServerMenuProps } from "@/components/mlserver/mlserver-menu";
 import { ExportMenu } from "./export-menu";
 import { Icon } from "./icons";
 import type { NotebookActions } from "./use-notebook-actions";
@@ -15,10 +18,13 @@ type Props = {
   onToggleHistory: () => void;
   onKernelChanged: () => void;
   onError: (message: string) => void;
+  mlServer: Omit<MlServerMenuProps, "notebookId" | "selectedId">;
+  /** Toggles of the page's side panels (Variables, Files), shown beside History. */
+  panelToggles?: ReactNode;
 };
 
 export function NotebookToolbar(props: Props) {
-  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError } = props;
+  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError, mlServer, panelToggles } = props;
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Notebook" data-notebook-keys>
       <button type="button" className="btn btn-primary" aria-label="Run all" title="Run every code cell, top to bottom" onClick={actions.runAll}>
@@ -40,7 +46,9 @@ export function NotebookToolbar(props: Props) {
         + Markdown
       </button>
       <span className={styles.spacer} />
+      <MlServerMenu notebookId={notebookId} selectedId={selectedId} {...mlServer} />
       <ExportMenu notebookId={notebookId} onError={onError} />
+      {panelToggles}
       <button type="button" className={`btn ${historyOpen ? styles.toggled : ""}`} data-testid="history-toggle"
         aria-label="History" aria-pressed={historyOpen} title="Show past runs" onClick={onToggleHistory}>
         <Icon name="history" /> History

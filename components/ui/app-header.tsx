@@ -8,7 +8,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="app-header">
       <Link href="/notebooks" className="brand">Kernelbook</Link>
-      <div className="spacer" style={{ display: "flex", alignItems: "center", gap: 12, minWidth: 0 }}>{children}</div>
+      <div className="spacer" style={{ display: "flex", alignItems: "center", flexWrap: "wrap", gap: "6px 12px", minWidth: 0 }}>{children}</div>
       <Link href="/settings" className="btn btn-ghost" data-testid="settings-link">Settings</Link>
       <ThemeToggle />
       <SignOutButton />

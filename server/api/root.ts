@@ -2,6 +2,7 @@
 import { credentialRouter } from "./routers/credential";
 import { executionRouter } from "./routers/execution";
 import { kernelRouter } from "./routers/kernel";
+import { mlserverRouter } from "./routers/mlserver";
 import { notebookRouter } from "./routers/notebook";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -12,6 +13,7 @@ export const appRouter = createRouter({
   execution: executionRouter,
   kernel: kernelRouter,
   credential: credentialRouter,
+  mlserver: mlserverRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,7 @@ export async function checkLogin(provider: RemoteProviderId, login: ProviderLogi
   const instance = probeProvider(provider, login);
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    await instance.listSpecs({ signal });
+    await (instance.checkLogin ? instance.checkLogin({ signal }) : instance.listSpecs({ signal }));
   } catch (cause) {
     const refused = cause instanceof KernelError && cause.code === "UNAUTHORIZED";
     const reason = signal.aborted ? `it did not answer within ${TIMEOUT_MS / 1000} s` : cause instanceof Error ? cause.message : String(cause);

@@ -7,6 +7,7 @@ import { KernelError } from "@/server/errors";
 import type { KernelProvider, ProviderId } from "./types";
 import { createBackendAIProvider } from "./providers/backendai";
 import { createJupyterEndpoints } from "./providers/jupyter/endpoints";
+import { createMlServerProvider, type MlServerProvider } from "./providers/mlserver";
 import { createWebRProvider } from "./providers/webr";
 
 /** A login to a remote provider: access key + secret key, or user name + password. */
@@ -25,10 +26,14 @@ const remoteFactories: Partial<Record<RemoteProviderId, (login: ProviderLogin) =
     backendai: (login: ProviderLogin) =>
       createBackendAIProvider({ endpoint: env.backendai!.endpoint, apiVersion: env.backendai!.apiVersion, accessKey: login.identity, secretKey: login.secret }),
   }),
+  ...(env.mlserver && {
+    mlserver: (login: ProviderLogin) => createMlServerProvider({ url: env.mlserver!.url, username: login.identity, password: login.secret }),
+  }),
 };
 
 const serviceLogins: Partial<Record<RemoteProviderId, ProviderLogin | null>> = {
   backendai: env.backendai?.service ? { identity: env.backendai.service.accessKey, secret: env.backendai.service.secretKey } : null,
+  mlserver: env.mlserver?.service ? { identity: env.mlserver.service.username, secret: env.mlserver.service.password } : null,
 };
 
 const factories: Partial<Record<ProviderId, () => KernelProvider>> = {
@@ -98,4 +103,16 @@ export function remoteProviderSettings(): { provider: RemoteProviderId; serviceL
 
 export function remoteName(id: RemoteProviderId): string {
   return id === "backendai" ? "Backend.AI" : "ML Server";
+}
+
+/** ML Server's snapshots and web services (outside the kernel contract), for an mlserver instance. */
+export function mlServerTools(provider: KernelProvider): Pick<MlServerProvider, "snapshots" | "services"> {
+  if (provider.id !== "mlserver") throw new KernelError("UNAVAILABLE", "Snapshots and web services are features of ML Server kernels.");
+  const { snapshots, services } = provider as MlServerProvider;
+  return { snapshots, services };
+}
+
+/** Whether a provider instance acts on a shared service login (its objects must be kept apart per user). */
+export function isServiceInstance(id: RemoteProviderId, provider: KernelProvider): boolean {
+  return providers.get(id) === provider;
 }

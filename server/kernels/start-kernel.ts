@@ -2,7 +2,7 @@
 // notebook's chosen provider and spec that starts in the background (executions queue behind it).
 import "server-only";
 import type { Db } from "@/server/db";
-import { PROVIDER_IDS, type ProviderId } from "./types";
+import { PROVIDER_IDS, type ProviderId, type StartOptions } from "./types";
 import { providerForUser } from "./provider-for-user";
 import { instanceId } from "./instance";
 import { liveKernels, type LiveKernel } from "./live-kernels";
@@ -15,6 +15,8 @@ export type EnsureKernelArgs = {
   spec?: string | null;
   /** Chosen resources (Notebook.kernelResources), for providers that offer a choice. */
   resources?: Record<string, string> | null;
+  /** Start from this snapshot (ML Server). */
+  snapshotId?: string;
 };
 
 export type StoredKernelChoice = { provider: string; spec: string | null; resources: Record<string, string> | null; language: string };
@@ -63,13 +65,13 @@ async function openKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
     ready: Promise.resolve(""), remoteId: null, queue: [], executionCount: 0, running: null,
     interruptRequested: false, stopping: false, draining: false,
   };
-  kernel.ready = startInBackground(db, kernel, { spec, resources });
+  kernel.ready = startInBackground(db, kernel, { spec, resources, snapshotId: args.snapshotId });
   kernel.ready.catch(() => {}); // observed by the queue; avoid an unhandled rejection meanwhile
   liveKernels.set(args.notebookId, kernel);
   return kernel;
 }
 
-async function startInBackground(db: Db, kernel: LiveKernel, choice: { spec?: string; resources?: Record<string, string> }): Promise<string> {
+async function startInBackground(db: Db, kernel: LiveKernel, choice: Pick<StartOptions, "spec" | "resources" | "snapshotId">): Promise<string> {
   try {
     const started = await kernel.provider.start({ ...choice, onPhase: (phase) => void (kernel.phase = phase) });
     kernel.phase = undefined;

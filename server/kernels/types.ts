@@ -50,6 +50,8 @@ export type StartOptions = {
   spec?: string;
   /** Chosen values for the spec's ResourceChoice keys; missing keys take the default. */
   resources?: Record<string, string>;
+  /** A snapshot to start from (workspace and files), for providers that keep snapshots (ML Server). */
+  snapshotId?: string;
   /** Called as the kernel moves through the provider's start phases. */
   onPhase?: (phase: StartPhase) => void;
   signal?: AbortSignal;
@@ -119,6 +121,8 @@ export interface KernelProvider {
   downloadFile?(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
   /** Lists a directory (relative to the working directory, "." for itself). */
   listFiles?(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<KernelFile[]>;
+  /** Signs in once to prove the login works, for providers whose listSpecs asks the server nothing. */
+  checkLogin?(options?: { signal?: AbortSignal }): Promise<void>;
   /** Ends the provider's login (e.g. revokes ML Server's refresh token) when its user disconnects. */
   disconnect?(): Promise<void>;
 }
