@@ -48,6 +48,8 @@ export function KernelControls({ notebookId, onChanged, onError }: Props) {
         <span className={styles.stuck} role="alert" data-testid="interrupt-stuck">
           Still running: interrupt is best effort on this kernel.
           <button type="button" className="btn btn-danger" onClick={() => { setInterruptedAt(null); setConfirmRestart(true); }}>Restart kernel</button>
+          <button type="button" className="btn btn-danger" title="End the session on the server (forced if it does not close)"
+            onClick={() => { setInterruptedAt(null); shutdown.mutate(input); }}>Force close</button>
         </span>
       )}
       {confirmRestart && (

@@ -130,4 +130,26 @@ describe("Backend.AI with users' own keypairs", () => {
     expect((await api.notebook.get({ id: cntk.id })).cells[0]!.source).toContain("lablup/python-cntk:2.7-py36");
     await expect(api.notebook.createFromExample({ exampleId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("shows where a starting session is in the cluster queue", async () => {
+    const { api } = await userWithKeypair();
+    const r = (await backendaiSpecs(api)).find((s) => /R 4\.2\.3/.test(s.displayName))!;
+    const nb = await api.notebook.create({});
+    await api.kernel.choose({ notebookId: nb.id, provider: "backendai", spec: r.name });
+    server.faults.phaseMs = { PENDING: 1500 };
+    try {
+      await api.kernel.start({ notebookId: nb.id });
+      const phases = new Set<string>();
+      for (let i = 0; i < 200; i++) {
+        const state = await api.kernel.get({ notebookId: nb.id });
+        if (state?.phase) phases.add(state.phase);
+        if (state?.status === "idle") break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect([...phases]).toContain("Waiting in the cluster queue");
+      expect(await api.kernel.get({ notebookId: nb.id })).toMatchObject({ status: "idle", phase: null, files: true, interrupt: "best-effort" });
+    } finally {
+      server.faults.phaseMs = {};
+    }
+  });
 });
