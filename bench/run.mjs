@@ -91,14 +91,14 @@ async function main() {
     const rSpec = specs.find((l) => l.provider === "backendai" && l.available)?.specs.find((s) => s.language === "r");
     if (!rSpec) throw new Error("the Backend.AI test manager offered no R image");
     const bapi = await overheadThroughApi(client, { provider: "backendai", spec: rSpec.name });
-    const bdirect = overheadDirect("bench/direct-backendai.ts", [rSpec.name], app.backendai);
+    const bdirect = overheadDirect("bench/direct-remote.ts", ["backendai", rSpec.name], app.backendai);
     console.log(`through the API:                                    median ${ms(bapi.median)}, p95 ${ms(bapi.p95)}`);
     console.log(`backendai provider called directly, same manager:   median ${ms(bdirect.median)}, p95 ${ms(bdirect.p95)}`);
     console.log(`overhead: median ${ms(bapi.median - bdirect.median)} (goal ≤ 2 ms), p95 ${ms(bapi.p95 - bdirect.p95)}, ratio ${(bapi.median / bdirect.median).toFixed(2)}x`);
 
     console.log(`\n== ML Server proxy overhead (R on the repo's test web node): \`1+1\` x ${RUNS}`);
     const mapi = await overheadThroughApi(client, { provider: "mlserver", spec: "r" });
-    const mdirect = overheadDirect("bench/direct-mlserver.ts", [], app.mlserver);
+    const mdirect = overheadDirect("bench/direct-remote.ts", ["mlserver", "r"], app.mlserver);
     console.log(`through the API:                                    median ${ms(mapi.median)}, p95 ${ms(mapi.p95)}`);
     console.log(`mlserver provider called directly, same web node:   median ${ms(mdirect.median)}, p95 ${ms(mdirect.p95)}`);
     console.log(`overhead: median ${ms(mapi.median - mdirect.median)} (goal ≤ 2 ms), p95 ${ms(mapi.p95 - mdirect.p95)}, ratio ${(mapi.median / mdirect.median).toFixed(2)}x`);

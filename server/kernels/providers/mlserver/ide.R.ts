@@ -3,7 +3,10 @@
 // stands in for a restart. Like the runner they run in a private environment (parent: the base
 // environment) and write their answers as marker records (console.ts), so the workspace keeps
 // exactly the user's objects. R 3.4 compatible.
-import { toRString, toRVector } from "./r-literal";
+import { toRString, toRVector } from "@/server/kernels/r-literal";
+
+/** ML Server's R may run in a non-UTF-8 locale: literals stay pure ASCII. */
+const ASCII = { asciiOnly: true };
 import { markFunction } from "./runner.R";
 
 /** Fields of one `var` record: name, class, shape, size in bytes ("" if unknown), preview. */
@@ -54,7 +57,7 @@ const DESCRIBE = String.raw`
 export function variablesCode(names: string[], nonce: string): string {
   return String.raw`base::local({${markFunction(nonce)}${DESCRIBE}
   env <- globalenv()
-  for (name in ${toRVector(names.slice(0, MAX_VARIABLES))}) {
+  for (name in ${toRVector(names.slice(0, MAX_VARIABLES), ASCII)}) {
     if (!exists(name, envir = env, inherits = FALSE)) next
     mark("var", tryCatch(describe(name, env), error = function(e) c(name, "unknown", "", "", "")))
   }
@@ -65,7 +68,7 @@ export function variablesCode(names: string[], nonce: string): string {
 /** R's own completion (as RStudio and IRkernel use it) for `line`: one `complete` record, the token first. */
 export function completionCode(line: string, nonce: string): string {
   return String.raw`base::local({${markFunction(nonce)}
-  line <- ${toRString(line)}
+  line <- ${toRString(line, ASCII)}
   found <- tryCatch(suppressWarnings(suppressMessages({
     utils:::.assignLinebuffer(line)
     utils:::.assignEnd(nchar(line))

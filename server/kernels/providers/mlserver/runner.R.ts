@@ -13,7 +13,10 @@
 // Nothing is left in the workspace: everything lives in a private environment whose parent is the
 // base environment (so a user's masking of base functions cannot break it). R 3.4 compatible
 // (ML Server 9.3 ships R 3.4.3): no `\(x)`, `|>`, tryInvokeRestart or isFALSE.
-import { toRString } from "./r-literal";
+import { toRString } from "@/server/kernels/r-literal";
+
+/** ML Server's R may run in a non-UTF-8 locale: literals stay pure ASCII. */
+const ASCII = { asciiOnly: true };
 
 /** Plot size in inches at `dpi` dots per inch (672 x 480 pixels). */
 export const PLOT = { width: 7, height: 5, dpi: 96 } as const;
@@ -39,7 +42,7 @@ export function markFunction(nonce: string): string {
 /** The complete R text to execute for `code`; throws RangeError for code R cannot hold (NUL). */
 export function runnerCode(code: string, nonce: string): string {
   return String.raw`base::local({${markFunction(nonce)}
-  code <- ${toRString(code)}
+  code <- ${toRString(code, ASCII)}
   top_call <- quote(eval(expr, globalenv()))
   parsing <- FALSE
   describe_call <- function(call) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLEAR_WORKSPACE_R, completionCode, variablesCode } from "./ide.R";
-import { toRString } from "./r-literal";
+import { toRString } from "@/server/kernels/r-literal";
 import { plotFilePrefix, runnerCode } from "./runner.R";
 
 const NONCE = "0123456789abcdef";
@@ -55,7 +55,7 @@ describe("runnerCode", () => {
   });
 
   it("escapes any text R could misread, and refuses NUL", () => {
-    expect(toRString('a"b\\c\nd\te\u0001é😀')).toBe('"a\\"b\\\\c\\nd\te\\u{1}\\U{e9}\\U{1f600}"');
+    expect(toRString('a"b\\c\nd\te\u0001é😀', { asciiOnly: true })).toBe('"a\\"b\\\\c\\nd\te\\u{1}\\U{e9}\\U{1f600}"');
     expect(() => runnerCode("a\u0000", NONCE)).toThrow(RangeError);
   });
 });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { CodePosition, Completion, Inspection, VariableInfo } from "../../types";
 import { VARIABLE_FIELDS } from "./ide.R";
-import { toRString } from "./r-literal";
+import { toRString } from "@/server/kernels/r-literal";
 
 /** Runs a call in the IDE environment: its character result, or null for "no answer". */
 export type AskR = (call: string, options: { timeoutMs: number; signal?: AbortSignal }) => Promise<string[] | null>;

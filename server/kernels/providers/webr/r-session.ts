@@ -5,7 +5,7 @@ import { WebR, type RObject } from "webr";
 import { KernelError } from "@/server/errors";
 import { Execution } from "./execution";
 import { IDE_R } from "./ide.R";
-import { toRString } from "./r-literal";
+import { toRString } from "@/server/kernels/r-literal";
 import { RUNNER_R } from "./runner.R";
 import { WORKER_HOOKS_JS } from "./worker-hooks";
 import { routeWorkerMessage, type Routed } from "./worker-message";

@@ -1,6 +1,6 @@
 // toRString must give R exactly the text it was given, whatever characters the cell holds.
 import { describe, expect, it } from "vitest";
-import { toRString } from "./r-literal";
+import { toRString, toRVector } from "./r-literal";
 
 describe("toRString", () => {
   it("quotes plain text", () => {
@@ -19,5 +19,15 @@ describe("toRString", () => {
 
   it("rejects NUL, which R strings cannot hold", () => {
     expect(() => toRString("a\u0000b")).toThrow(RangeError);
+  });
+
+  it("with asciiOnly, writes non-ASCII text as \\U{..} escapes (R in a non-UTF-8 locale)", () => {
+    expect(toRString('a"b\\c\nd\te\u0001é😀', { asciiOnly: true })).toBe('"a\\"b\\\\c\\nd\te\\u{1}\\U{e9}\\U{1f600}"');
+    expect(toRString("\ud800", { asciiOnly: true })).toBe('"\\U{fffd}"');
+  });
+
+  it("writes character vectors", () => {
+    expect(toRVector([])).toBe("character(0)");
+    expect(toRVector(["a", "é"], { asciiOnly: true })).toBe('c("a", "\\U{e9}")');
   });
 });
