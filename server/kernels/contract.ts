@@ -25,6 +25,11 @@ export type CaseName = (typeof CONTRACT_CASES)[number];
 export type ProviderContractOptions = {
   /** Cases this provider cannot pass, each with its reason ("capability X: why"). */
   skip?: Partial<Record<CaseName, string>>;
+  /**
+   * Cases to run although the provider's capabilities only promise them best effort, each with
+   * why they hold here (e.g. a test server whose agent honours interrupt, as a healthy one does).
+   */
+  runDespiteCapabilities?: Partial<Record<CaseName, string>>;
 };
 
 type Ctx = { provider: KernelProvider; kernel: StartedKernel };
@@ -56,14 +61,15 @@ export function runProviderContract(
 
     for (const caseName of CONTRACT_CASES) {
       const title = TITLES[caseName];
-      const reason = options.skip?.[caseName] ?? (known && capabilitySkip(caseName, known.capabilities));
+      const forced = options.runDespiteCapabilities?.[caseName];
+      const reason = options.skip?.[caseName] ?? (!forced && known && capabilitySkip(caseName, known.capabilities));
       if (reason) {
         it.skip(`${title} — skipped: ${reason}`, () => undefined);
         continue;
       }
       it(title, async (test) => {
         if (!ctx) throw new Error("the contract's kernel did not start");
-        const late = capabilitySkip(caseName, ctx.provider.capabilities);
+        const late = !forced && capabilitySkip(caseName, ctx.provider.capabilities);
         if (late) test.skip(late);
         await CASES[caseName](ctx);
       });
