@@ -1,5 +1,5 @@
 // `npm start`: runs Kernelbook with embedded defaults for whatever is not configured (PostgreSQL
-// via PGlite under .data/, a generated session secret), applies migrations, builds once, serves.
+// via PGlite and Azurite under .data/, generated secrets), applies migrations, builds once, serves.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { deploy } from "./migrate.mjs";
 import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { startAzurite } from "./azurite.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const dataDir = resolve(root, process.env.KB_DATA_DIR ?? ".data");
@@ -56,12 +57,20 @@ async function main() {
     databaseUrl = embedded.url;
     console.log(`Embedded PostgreSQL (PGlite) on ${databaseUrl.replace(/:[^:@/]+@/, ":***@")}, data in ${join(dataDir, "pglite")}`);
   }
+  let azurite = null;
+  const storage = {};
+  if (!process.env.AZURE_STORAGE_CONNECTION_STRING && !process.env.AZURE_STORAGE_ACCOUNT_URL) {
+    const azuritePort = Number(process.env.KB_AZURITE_PORT ?? 10000);
+    azurite = await startAzurite({ port: azuritePort, location: join(dataDir, "azurite") });
+    storage.AZURE_STORAGE_CONNECTION_STRING = azurite.connectionString;
+    console.log(`Embedded Azure Blob Storage (Azurite) on http://127.0.0.1:${azuritePort}, data in ${join(dataDir, "azurite")}`);
+  }
   const applied = await deploy(databaseUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const env = {
     ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: sessionSecret(), CREDENTIALS_KEY: credentialsKey(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
-    KB_INSTANCE_ID: process.env.KB_INSTANCE_ID ?? `${hostname()}:${port}`, NEXT_TELEMETRY_DISABLED: "1",
+    KB_INSTANCE_ID: process.env.KB_INSTANCE_ID ?? `${hostname()}:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...storage,
   };
   if (!dev && needsBuild()) {
     console.log("Building Kernelbook (first start or changed sources)…");
@@ -78,6 +87,7 @@ async function main() {
   process.on("SIGTERM", stop);
   child.on("exit", async (code) => {
     await embedded?.stop().catch(() => {});
+    await azurite?.stop().catch(() => {});
     process.exit(code ?? 0);
   });
 }

@@ -10,6 +10,7 @@ import { createTestDatabase, dropTestDatabase } from "../test/test-database.mjs"
 import { startJupyterServer } from "../test/jupyter-server.mjs";
 import { freePort, waitForHttp } from "../test/net.mjs";
 import { startProtocolServer } from "../test/protocol-server.mjs";
+import { startAzurite } from "./azurite.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -41,11 +42,13 @@ async function e2e(env) {
   // Backend.AI without a service keypair: the journeys store the test keypair in Settings first.
   const backendai = await startProtocolServer({ main: "test/backendai-server/main.ts", expect: ["BACKEND_ENDPOINT", "BACKEND_ACCESS_KEY", "BACKEND_SECRET_KEY"] });
   // ML Server likewise without a service login: the journey stores the test user's login first.
+  // Blob storage for datasets: Azurite, in memory, CORS set by the app for its own origin.
+  const azurite = await startAzurite({ port: await freePort(), inMemory: true });
   const mlserver = await startProtocolServer({ main: "test/mlserver-server/main.ts", expect: ["MLSERVER_URL", "MLSERVER_USERNAME", "MLSERVER_PASSWORD"] });
   const appEnv = {
     ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}`,
     JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token, BACKEND_ENDPOINT: backendai.settings.BACKEND_ENDPOINT,
-    MLSERVER_URL: mlserver.settings.MLSERVER_URL,
+    MLSERVER_URL: mlserver.settings.MLSERVER_URL, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
   };
   const e2eEnv = {
     ...appEnv, E2E_BASE_URL: url,
@@ -76,6 +79,7 @@ async function e2e(env) {
     await jupyter.stop();
     await backendai.stop();
     await mlserver.stop();
+    await azurite.stop();
   }
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { JUPYTER_SETTINGS, jupyterEndpoints } from "./env-jupyter";
 import { REMOTE_SETTINGS, remoteConfig } from "./env-remote";
+import { STORAGE_SETTINGS, storageConfig } from "./env-storage";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -25,11 +26,15 @@ const ZEnv = z.object({
   ...JUPYTER_SETTINGS,
   /** Backend.AI, ML Server and the key for users' own credentials to them. */
   ...REMOTE_SETTINGS,
+  /** Azure Blob Storage (or Azurite) for datasets, and the per-user quota. */
+  ...STORAGE_SETTINGS,
 }).transform((all, ctx) => {
   const { JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES, BACKEND_ENDPOINT, BACKEND_ACCESS_KEY, BACKEND_SECRET_KEY, BACKEND_API_VERSION,
-    MLSERVER_URL, MLSERVER_USERNAME, MLSERVER_PASSWORD, CREDENTIALS_KEY, ...rest } = all;
+    MLSERVER_URL, MLSERVER_USERNAME, MLSERVER_PASSWORD, CREDENTIALS_KEY,
+    AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT_URL, AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_CONTAINER, ...rest } = all;
   return {
     ...rest,
+    storage: storageConfig({ AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCOUNT_URL, AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_CONTAINER, DATASET_QUOTA_BYTES: rest.DATASET_QUOTA_BYTES }, ctx),
     // The Jupyter variables become one list of endpoints (empty: the provider is not offered).
     jupyterEndpoints: jupyterEndpoints({ JUPYTER_URL, JUPYTER_TOKEN, JUPYTER_NAMES }, ctx),
     ...remoteConfig({ BACKEND_ENDPOINT, BACKEND_ACCESS_KEY, BACKEND_SECRET_KEY, BACKEND_API_VERSION, MLSERVER_URL, MLSERVER_USERNAME, MLSERVER_PASSWORD, CREDENTIALS_KEY }, ctx),

@@ -1,0 +1,2 @@
+export function azuriteConnectionString(port: number): string;
+export function startAzurite(options: { port: number; location?: string; inMemory?: boolean; timeoutMs?: number }): Promise<{ connectionString: string; stop(): Promise<void> }>;
