@@ -1,7 +1,7 @@
 // Notebook open time in headless Chromium: from navigation to the first cell being interactive
 // (rendered, hydrated, a click enters edit mode), for a generated 200-cell notebook with outputs and a 1-cell one.
 import { randomUUID } from "node:crypto";
-import { chromium } from "@playwright/test";
+import { signedInBrowser } from "./lib/browser.mjs";
 import { summary } from "./lib/stats.mjs";
 
 const ROUNDS = 7;
@@ -51,14 +51,8 @@ async function timeOpen(context, url) {
 export async function benchNotebookOpen(client, baseUrl) {
   const small = await makeNotebook(client, 1);
   const large = await makeNotebook(client, 200);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const { browser, context } = await signedInBrowser(baseUrl, client);
   try {
-    const context = await browser.newContext();
-    const host = new URL(baseUrl).hostname;
-    await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, domain: host, path: "/" })));
     await timeOpen(context, `${baseUrl}/notebooks/${small}`); // warm the server's route and the browser cache
     const s = [], l = [], e = [];
     for (let i = 0; i < ROUNDS; i++) {

@@ -1,13 +1,14 @@
 // `npm run bench`: execution proxy overhead on webR (API vs provider called directly), on
 // Jupyter/IRkernel (API vs @jupyterlab/services directly) and on Backend.AI (API vs the backendai
 // provider directly, both against the repo's test manager) and on ML Server (likewise, against the
-// repo's test web node), 200-cell notebook open time in headless
+// repo's test web node), dataset upload throughput (browser → Azurite vs the raw SDK), 200-cell notebook open time in headless
 // Chromium (vs a 1-cell notebook), and webR kernel footprint. Prints figures; asserts nothing.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { AppClient } from "./lib/app-client.mjs";
 import { startApp, treeRssMiB } from "./lib/app-server.mjs";
 import { ms, summary } from "./lib/stats.mjs";
+import { benchDatasetUpload } from "./dataset-upload.mjs";
 import { benchNotebookOpen } from "./notebook-open.mjs";
 import { directJupyterSamples } from "./direct-jupyter.mjs";
 
@@ -113,6 +114,12 @@ async function main() {
     console.log(`1-cell notebook (baseline): first cell interactive in ${ms(open.small.median)} (median of ${open.small.n})`);
     console.log(`200-cell notebook with outputs: first cell interactive in ${ms(open.large.median)} (median of ${open.large.n}; goal < 1000 ms), ratio ${(open.large.median / open.small.median).toFixed(2)}x`);
     console.log(`200-cell notebook: editor ready after clicking a cell: ${ms(open.editor.median)}`);
+
+    console.log("\n== Dataset upload to Azurite (generated file)");
+    const up = await benchDatasetUpload(app, client);
+    console.log(`raw SDK (BlockBlobClient.uploadFile, 8 MiB blocks x 4) from Node: ${up.sdkMBps.toFixed(1)} MB/s`);
+    console.log(`browser path (/datasets in headless Chromium, SAS blocks x 4):    ${up.browserMBps.toFixed(1)} MB/s for ${(up.bytes / 1024 ** 3).toFixed(2)} GiB in ${up.seconds.toFixed(1)} s`);
+    console.log(`ratio browser/SDK: ${(up.browserMBps / up.sdkMBps).toFixed(2)}x (goal ≥ 0.8x); app server RSS ${up.rssBefore.toFixed(0)} MiB before, peak ${up.rssPeak.toFixed(0)} MiB during the upload`);
   } finally {
     await app.stop();
   }

@@ -4,6 +4,7 @@ export type ExecutionErrorCode = "NOT_FOUND" | "CODE_TOO_LARGE" | "NOT_RUNNABLE"
 export type KernelErrorCode = "NOT_FOUND" | "DEAD" | "START_FAILED" | "TIMEOUT" | "UNAVAILABLE" | "BUSY" | "INVALID" | "UNAUTHORIZED";
 export type AuthErrorCode = "SIGNUP_CLOSED" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "FORBIDDEN";
 export type CredentialErrorCode = "NOT_CONFIGURED" | "INVALID" | "NOT_FOUND" | "UNREADABLE";
+export type DatasetErrorCode = "NOT_FOUND" | "UNAVAILABLE" | "QUOTA_EXCEEDED" | "VERIFICATION_FAILED" | "WRONG_STATE" | "INVALID" | "STORAGE_FAILED";
 
 abstract class DomainError<TCode extends string> extends Error {
   readonly code: TCode;
@@ -31,8 +32,12 @@ export class CredentialError extends DomainError<CredentialErrorCode> {
   override readonly name = "CredentialError";
 }
 
-export type AnyDomainError = NotebookError | ExecutionError | KernelError | AuthError | CredentialError;
+export class DatasetError extends DomainError<DatasetErrorCode> {
+  override readonly name = "DatasetError";
+}
+
+export type AnyDomainError = NotebookError | ExecutionError | KernelError | AuthError | CredentialError | DatasetError;
 
 export function isDomainError(e: unknown): e is AnyDomainError {
-  return e instanceof NotebookError || e instanceof ExecutionError || e instanceof KernelError || e instanceof AuthError || e instanceof CredentialError;
+  return e instanceof NotebookError || e instanceof ExecutionError || e instanceof KernelError || e instanceof AuthError || e instanceof CredentialError || e instanceof DatasetError;
 }

@@ -3,6 +3,7 @@
 // state (and picker), the editor's kernel completion and help, keyboard command mode and the side
 // panels (help, variables, history, ML Server snapshots / web services) together, and lays them out.
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { AttachDatasetDialog } from "@/components/datasets/attach-dataset-dialog";
 import { FilesPane } from "@/components/files/files-pane";
 import { HistoryPanel } from "@/components/history/history-panel";
 import { HelpPanel } from "@/components/kernel/help-panel";
@@ -19,6 +20,7 @@ import { useNotebookLanguage } from "./use-notebook-language";
 import { EditorAssistContext } from "./kernel-assist";
 import { preloadMarkdown } from "./lazy-markdown";
 import { preloadMonaco, type CursorHint } from "./monaco-cell-editor";
+import { newCellId } from "./new-id";
 import { ConflictBanner, NoticeBanner } from "./notice-banner";
 import { NotebookTitle } from "./notebook-title";
 import { NotebookToolbar } from "./notebook-toolbar";
@@ -47,6 +49,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const [historyOpen, setHistoryOpen] = useState(false);
   const [variablesOpen, setVariablesOpen] = useState(false);
   const [filesOpen, setFilesOpen] = useState(false);
+  const [attachOpen, setAttachOpen] = useState(false);
   const [help, setHelp] = useState<HelpRequest | null>(null);
   const [mlPanel, setMlPanel] = useState<MlServerPanelRequest | null>(null);
   const assist = useEditorAssist(notebookId, setHelp);
@@ -75,6 +78,9 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
     dispatch({ type: "setSource", id: cellId, source });
     dispatch({ type: "select", id: cellId });
   }, [dispatch]);
+  const insertCodeBelow = useCallback((source: string) => {
+    dispatch({ type: "add", id: newCellId(), kind: "code", anchorId: docRef.current.selectedId, where: "below", edit: false, source });
+  }, [dispatch, docRef]);
   const selectedIndex = doc.cells.findIndex((c) => c.id === doc.selectedId);
 
   return (
@@ -95,6 +101,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
         onToggleHistory={() => setHistoryOpen((open) => !open)}
         onKernelChanged={refreshKernel}
         onError={setNotice}
+        onAttachDataset={() => setAttachOpen(true)}
         mlServer={{ title: initial.title, cells: doc.cells, onOpenPanel: setMlPanel }}
         panelToggles={
           <>
@@ -111,6 +118,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
           </>
         }
       />
+      {attachOpen && <AttachDatasetDialog notebookId={notebookId} onInsertCode={insertCodeBelow} onClose={() => setAttachOpen(false)} />}
       {autosave.state === "conflict" && <ConflictBanner onReload={onReload} reloading={reloading} />}
       {notice && <NoticeBanner tone="danger" testId="notebook-notice" onDismiss={() => setNotice(null)}>{notice}</NoticeBanner>}
       {reconnecting && <NoticeBanner tone="info">Live output is reconnecting… nothing is lost; it resumes where it stopped.</NoticeBanner>}

@@ -1,6 +1,6 @@
 "use client";
-// The notebook toolbar: run all / run above, the kernel controls, add cells, the ML Server menu
-// (on ML Server kernels), export, the history toggle.
+// The notebook toolbar: run all / run above, the kernel controls, add cells, attach a dataset, the
+// ML Server menu (on ML Server kernels), export, the history toggle.
 import type { ReactNode } from "react";
 import { KernelControls } from "@/components/kernel/kernel-controls";
 import { MlServerMenu, type MlServerMenuProps } from "@/components/mlserver/mlserver-menu";
@@ -18,13 +18,15 @@ type Props = {
   onToggleHistory: () => void;
   onKernelChanged: () => void;
   onError: (message: string) => void;
+  /** Opens the Attach dataset dialog. */
+  onAttachDataset: () => void;
   mlServer: Omit<MlServerMenuProps, "notebookId" | "selectedId">;
   /** Toggles of the page's side panels (Variables, Files), shown beside History. */
   panelToggles?: ReactNode;
 };
 
 export function NotebookToolbar(props: Props) {
-  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError, mlServer, panelToggles } = props;
+  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError, onAttachDataset, mlServer, panelToggles } = props;
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Notebook" data-notebook-keys>
       <button type="button" className="btn btn-primary" aria-label="Run all" title="Run every code cell, top to bottom" onClick={actions.runAll}>
@@ -44,6 +46,10 @@ export function NotebookToolbar(props: Props) {
       <button type="button" className="btn" title="Add a markdown cell below the selected one"
         onClick={() => actions.add("markdown", selectedId, "below", { edit: true })}>
         + Markdown
+      </button>
+      <button type="button" className="btn" data-testid="attach-dataset" title="Put one of your datasets where this notebook's kernel reads it"
+        onClick={onAttachDataset}>
+        Attach dataset
       </button>
       <span className={styles.spacer} />
       <MlServerMenu notebookId={notebookId} selectedId={selectedId} {...mlServer} />

@@ -1,4 +1,4 @@
-// The header of every signed-in page: brand, a slot for the page's own controls, theme, sign out.
+// The header of every signed-in page: brand, a slot for the page's own controls, Datasets, Settings, theme, sign out.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "./sign-out-button";
@@ -9,6 +9,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
     <header className="app-header">
       <Link href="/notebooks" className="brand">Kernelbook</Link>
       <div className="spacer" style={{ display: "flex", alignItems: "center", flexWrap: "wrap", gap: "6px 12px", minWidth: 0 }}>{children}</div>
+      <Link href="/datasets" className="btn btn-ghost" data-testid="datasets-link">Datasets</Link>
       <Link href="/settings" className="btn btn-ghost" data-testid="settings-link">Settings</Link>
       <ThemeToggle />
       <SignOutButton />

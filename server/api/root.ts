@@ -1,5 +1,6 @@
 // The app's tRPC router: one sub-router per domain.
 import { credentialRouter } from "./routers/credential";
+import { datasetRouter } from "./routers/dataset";
 import { executionRouter } from "./routers/execution";
 import { kernelRouter } from "./routers/kernel";
 import { mlserverRouter } from "./routers/mlserver";
@@ -14,6 +15,7 @@ export const appRouter = createRouter({
   kernel: kernelRouter,
   credential: credentialRouter,
   mlserver: mlserverRouter,
+  dataset: datasetRouter,
 });
 
 export type AppRouter = typeof appRouter;

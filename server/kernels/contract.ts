@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError, type KernelErrorCode } from "@/server/errors";
-import type { KernelProvider, ProviderCapabilities, StartedKernel } from "./types";
+import { FILE_CASES, FILE_CASE_TITLES, fileCaseSkip, type FileCaseContext } from "./contract-files";
+import type { KernelProvider, StartedKernel } from "./types";
 
 export const CONTRACT_CASES = [
   "start",
@@ -16,6 +17,8 @@ export const CONTRACT_CASES = [
   "plot",
   "interrupt",
   "concurrency",
+  "files",
+  "streamed-write",
   "restart",
   "shutdown",
   "unknown-id",
@@ -62,14 +65,14 @@ export function runProviderContract(
     for (const caseName of CONTRACT_CASES) {
       const title = TITLES[caseName];
       const forced = options.runDespiteCapabilities?.[caseName];
-      const reason = options.skip?.[caseName] ?? (!forced && known && capabilitySkip(caseName, known.capabilities));
+      const reason = options.skip?.[caseName] ?? (!forced && known && capabilitySkip(caseName, known));
       if (reason) {
         it.skip(`${title} — skipped: ${reason}`, () => undefined);
         continue;
       }
       it(title, async (test) => {
         if (!ctx) throw new Error("the contract's kernel did not start");
-        const late = !forced && capabilitySkip(caseName, ctx.provider.capabilities);
+        const late = !forced && capabilitySkip(caseName, ctx.provider);
         if (late) test.skip(late);
         await CASES[caseName](ctx);
       });
@@ -77,8 +80,10 @@ export function runProviderContract(
   });
 }
 
-/** The reason a case does not apply to a provider with these capabilities, if it does not. */
-function capabilitySkip(caseName: CaseName, caps: ProviderCapabilities): string | undefined {
+/** The reason a case does not apply to a provider with these capabilities (or methods), if it does not. */
+function capabilitySkip(caseName: CaseName, provider: KernelProvider): string | undefined {
+  const caps = provider.capabilities;
+  if (caseName === "files" || caseName === "streamed-write") return fileCaseSkip(caseName, provider);
   if (caseName === "streaming" && !caps.streaming) return "capability streaming=false: output arrives at the end";
   if (caseName === "plot" && !caps.plots) return "capability plots=false: plots are not captured";
   if (caseName === "interrupt" && caps.interrupt !== "reliable") {
@@ -97,6 +102,7 @@ const TITLES: Record<CaseName, string> = {
   plot: "plot(cars) gives one PNG image",
   interrupt: "interrupt stops an endless loop within seconds; the kernel stays usable",
   concurrency: "a second execute while busy fails with BUSY or waits its turn",
+  ...FILE_CASE_TITLES,
   restart: "restart clears the workspace",
   shutdown: "a shut-down kernel is NOT_FOUND",
   "unknown-id": "unknown kernel ids are NOT_FOUND",
@@ -201,6 +207,8 @@ const CASES: Record<CaseName, (ctx: Ctx) => Promise<void>> = {
     expect(await provider.status(kernel.remoteId)).toBe("idle");
   },
 
+  files: (ctx) => FILE_CASES.files(fileCaseContext(ctx)),
+  "streamed-write": (ctx) => FILE_CASES["streamed-write"](fileCaseContext(ctx)),
   async restart(ctx) {
     const { provider, kernel } = ctx;
     await run(ctx, "contract_marker <- 42");
@@ -227,6 +235,10 @@ const CASES: Record<CaseName, (ctx: Ctx) => Promise<void>> = {
     await expectKernelError(collect(provider, id, "1+1"), "NOT_FOUND");
   },
 };
+
+function fileCaseContext(ctx: Ctx): FileCaseContext {
+  return { provider: ctx.provider, remoteId: ctx.kernel.remoteId, stdout: async (code) => stdoutOf(await run(ctx, code)) };
+}
 
 /** Runs code on the shared kernel and returns everything it produced. */
 function run(ctx: Ctx, code: string): Promise<ExecEvent[]> {

@@ -119,6 +119,14 @@ export interface KernelProvider {
   uploadFile?(remoteId: string, file: { path: string; data: Uint8Array; signal?: AbortSignal }): Promise<void>;
   /** Reads a file from the kernel's working directory; KernelError "NOT_FOUND" when it is absent. */
   downloadFile?(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  /**
+   * Streams a file of any size into the working directory (`path` relative to it; missing parent
+   * folders are created; an existing file is replaced). Each chunk is written as it arrives, in
+   * order (Jupyter: one contents-API PUT per chunk, so pass chunks of a few MiB), and never
+   * gathered whole in memory. After the last chunk the bytes written must equal `size`, else
+   * KernelError "INVALID". Aborting `signal` stops the write and may leave a partial file.
+   */
+  writeFile?(remoteId: string, file: { path: string; size: number; chunks: AsyncIterable<Uint8Array>; signal?: AbortSignal }): Promise<void>;
   /** Lists a directory (relative to the working directory, "." for itself). */
   listFiles?(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<KernelFile[]>;
   /** Signs in once to prove the login works, for providers whose listSpecs asks the server nothing. */

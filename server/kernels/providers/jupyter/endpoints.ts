@@ -12,9 +12,10 @@ import "server-only";
 import { KernelError } from "@/server/errors";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import type {
-  CodePosition, Completion, ExecuteOptions, Inspection, KernelProvider, KernelSpec, KernelStatus, ProviderCapabilities,
+  CodePosition, Completion, ExecuteOptions, Inspection, KernelFile, KernelProvider, KernelSpec, KernelStatus, ProviderCapabilities,
   StartedKernel, StartOptions, VariableInfo,
 } from "../../types";
+import type { StreamedFile } from "./contents";
 import { createJupyterProvider, type JupyterProviderOptions } from "./index";
 
 export type JupyterEndpoint = {
@@ -123,6 +124,30 @@ class JupyterEndpoints implements KernelProvider {
     const { at: { provider }, local } = this.route(remoteId);
     if (!provider.sendInput) return unsupported("input");
     await provider.sendInput(local, value);
+  }
+
+  async uploadFile(remoteId: string, file: { path: string; data: Uint8Array; signal?: AbortSignal }): Promise<void> {
+    const { at: { provider }, local } = this.route(remoteId);
+    if (!provider.uploadFile) return unsupported("files");
+    await provider.uploadFile(local, file);
+  }
+
+  async writeFile(remoteId: string, file: StreamedFile): Promise<void> {
+    const { at: { provider }, local } = this.route(remoteId);
+    if (!provider.writeFile) return unsupported("files");
+    await provider.writeFile(local, file);
+  }
+
+  async downloadFile(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<Uint8Array> {
+    const { at: { provider }, local } = this.route(remoteId);
+    if (!provider.downloadFile) return unsupported("files");
+    return provider.downloadFile(local, path, options);
+  }
+
+  async listFiles(remoteId: string, path: string, options?: { signal?: AbortSignal }): Promise<KernelFile[]> {
+    const { at: { provider }, local } = this.route(remoteId);
+    if (!provider.listFiles) return unsupported("files");
+    return provider.listFiles(local, path, options);
   }
 
   /** One endpoint's specs, qualified and labelled; KernelError "TIMEOUT" after `listTimeoutMs`. */

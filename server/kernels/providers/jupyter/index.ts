@@ -15,13 +15,17 @@
 // - Kernel ids the server knows but this process did not start are attached on first use.
 // - clear_output is ignored and update_display_data adds a display (stored outputs only grow).
 // - Errors never carry the token; REST calls time out after `requestTimeoutMs`.
+// - Files go through Jupyter Server's contents API, rooted where the kernels this provider starts
+//   run (the server's root directory); writeFile sends each chunk as one PUT (contents.ts). A
+//   gateway without a contents API answers file requests with KernelError "NOT_FOUND".
 import "server-only";
 import { KernelError } from "@/server/errors";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import type {
-  CodePosition, Completion, ExecuteOptions, Inspection, KernelProvider, KernelSpec, KernelStatus, ProviderCapabilities,
+  CodePosition, Completion, ExecuteOptions, Inspection, KernelFile, KernelProvider, KernelSpec, KernelStatus, ProviderCapabilities,
   StartedKernel, StartOptions, VariableInfo,
 } from "../../types";
+import { listContents, readContents, writeContents, type StreamedFile } from "./contents";
 import { JupyterKernel, type KernelTimeouts } from "./kernel";
 import { complete, inspect, variables } from "./requests";
 import { JupyterRest } from "./rest";
@@ -40,6 +44,8 @@ export type JupyterProviderOptions = {
   startTimeoutMs?: number;
   /** How long a running cell waits for a dropped WebSocket to come back. Default 30 s. */
   reconnectGraceMs?: number;
+  /** One file transfer request: a listing, a whole file, or one chunk of a streamed one. Default 120 s. */
+  transferTimeoutMs?: number;
 };
 
 const CAPABILITIES: ProviderCapabilities = { streaming: true, interrupt: "reliable", plots: true, stdin: true };
@@ -54,8 +60,10 @@ class JupyterProvider implements KernelProvider {
   private readonly timeouts: KernelTimeouts;
   private readonly rest: JupyterRest;
   private readonly kernels = new Map<string, JupyterKernel>();
+  private readonly transferTimeoutMs: number;
 
   constructor(options: JupyterProviderOptions) {
+    this.transferTimeoutMs = options.transferTimeoutMs ?? 120_000;
     this.timeouts = {
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       startTimeoutMs: options.startTimeoutMs ?? 60_000,
@@ -131,6 +139,28 @@ class JupyterProvider implements KernelProvider {
 
   async sendInput(remoteId: string, value: string): Promise<void> {
     (await this.find(remoteId)).sendInput(value);
+  }
+
+  async uploadFile(remoteId: string, file: { path: string; data: Uint8Array; signal?: AbortSignal }): Promise<void> {
+    const chunks = (async function* () {
+      yield file.data;
+    })();
+    await this.writeFile(remoteId, { path: file.path, size: file.data.byteLength, chunks, signal: file.signal });
+  }
+
+  async writeFile(remoteId: string, file: StreamedFile): Promise<void> {
+    await this.find(remoteId);
+    await writeContents(this.rest, file, { timeoutMs: this.transferTimeoutMs });
+  }
+
+  async downloadFile(remoteId: string, path: string, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    await this.find(remoteId);
+    return readContents(this.rest, path, { timeoutMs: this.transferTimeoutMs, signal: options.signal });
+  }
+
+  async listFiles(remoteId: string, path: string, options: { signal?: AbortSignal } = {}): Promise<KernelFile[]> {
+    await this.find(remoteId);
+    return listContents(this.rest, path, { timeoutMs: this.transferTimeoutMs, signal: options.signal });
   }
 
   /** The kernel with this id: one this provider holds, or one the server has (attached now). */

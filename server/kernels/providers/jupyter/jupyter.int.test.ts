@@ -1,6 +1,6 @@
 // The jupyter provider against a real Debian jupyter-server with IRkernel: the shared contract,
 // then what is specific to Jupyter (value bundles, kernel death, stdin, completion, help, the
-// environment pane, authentication and reachability errors).
+// environment pane, files, authentication and reachability errors).
 import { afterAll, describe, expect, it } from "vitest";
 import { sharedKernel } from "@/test/shared-kernel";
 import type { ExecEvent } from "@/server/contracts/outputs";
@@ -181,6 +181,20 @@ describe("jupyter provider", () => {
     const nowhere = createJupyterProvider({ baseUrl: "http://127.0.0.1:9", token: server.token });
     const error = await failureOf(nowhere.start());
     expect(error).toMatchObject({ code: "UNAVAILABLE", message: "The Jupyter server at http://127.0.0.1:9 cannot be reached." });
+  });
+
+  it("works on the kernel's working directory through the contents API, both ways", async () => {
+    const files = { list: provider.listFiles!.bind(provider), get: provider.downloadFile!.bind(provider), put: provider.uploadFile!.bind(provider) };
+    await run('writeLines("from R", "made-by-r.txt"); dir.create("made-by-r", showWarnings = FALSE)');
+    const listed = await files.list(kernel.id, ".");
+    expect(listed).toContainEqual({ name: "made-by-r.txt", size: 7, isDirectory: false, modifiedAt: expect.any(String) });
+    expect(listed).toContainEqual(expect.objectContaining({ name: "made-by-r", isDirectory: true, size: 0 }));
+    expect(new TextDecoder().decode(await files.get(kernel.id, "./made-by-r.txt"))).toBe("from R\n");
+    await files.put(kernel.id, { path: "deep/er/empty.txt", data: new Uint8Array(0) });
+    expect(stdout(await run('cat(file.exists("deep/er/empty.txt"), file.size("deep/er/empty.txt"))'))).toBe("TRUE 0");
+    expect(await failureOf(files.list(kernel.id, "nowhere"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(files.get(kernel.id, "nowhere.txt"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(files.put(kernel.id, { path: "../outside.txt", data: new Uint8Array(1) }))).toMatchObject({ code: "INVALID" });
   });
 
   it("knows no kernel by an id the server does not have", async () => {

@@ -1,4 +1,4 @@
-// The Jupyter server's REST API (kernelspecs, kernels): every call has a timeout, every answer
+// The Jupyter server's REST API (kernelspecs, kernels, contents): every call has a timeout, every answer
 // is parsed with zod, every failure is a KernelError whose message never carries the token.
 import { ServerConnection } from "@jupyterlab/services";
 import WebSocket from "ws";
@@ -16,8 +16,8 @@ export type RestOptions = {
   startTimeoutMs: number;
 };
 
-type Call<T> = {
-  method?: "GET" | "POST" | "DELETE";
+export type Call<T> = {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
@@ -61,9 +61,10 @@ export class JupyterRest {
     return this.call("api/kernelspecs", { schema: ZKernelSpecs, signal, notFound: `${this.where} does not look like a Jupyter server (no /api/kernelspecs).` });
   }
 
+  /** Starts a kernel in the server's root directory (path ""), where the contents API's paths start. */
   async startKernel(name: string, signal?: AbortSignal): Promise<KernelModel> {
     return this.call("api/kernels", {
-      method: "POST", body: { name }, schema: ZKernelModel, signal, timeoutMs: this.options.startTimeoutMs,
+      method: "POST", body: { name, path: "" }, schema: ZKernelModel, signal, timeoutMs: this.options.startTimeoutMs,
       notFound: `The Jupyter server has no kernel spec "${name}".`, failure: "START_FAILED",
     });
   }
@@ -84,7 +85,8 @@ export class JupyterRest {
     await this.call(kernelPath(id), { method: "DELETE", notFound: noKernel(id) });
   }
 
-  private async call<T = undefined>(path: string, call: Call<T>): Promise<T> {
+  /** One request to `path` (relative to the base URL, query included), its answer parsed with `call.schema`. */
+  async call<T = undefined>(path: string, call: Call<T>): Promise<T> {
     const method = call.method ?? "GET";
     const response = await this.send(path, method, call);
     if (!response.ok) throw await this.failure(response, method, call);

@@ -1,5 +1,6 @@
-// The shapes this provider accepts from a Jupyter server: REST answers and the contents of the
-// kernel messages it reads. Everything from the server is parsed with these before it is used.
+// The shapes this provider accepts from a Jupyter server: REST answers (contents API included) and
+// the contents of the kernel messages it reads. Everything from the server is parsed with these
+// before it is used.
 import { z } from "zod";
 
 // ---- REST (/api/kernelspecs, /api/kernels) ----
@@ -25,6 +26,17 @@ export type KernelModel = z.infer<typeof ZKernelModel>;
 
 /** The `message` Jupyter servers put in JSON error bodies. */
 export const ZErrorBody = z.object({ message: z.string().optional(), reason: z.string().nullish() });
+
+// ---- Contents API (/api/contents): the files of the server's root, where kernels start ----
+
+export const ZContentsEntry = z.object({
+  name: z.string(),
+  type: z.enum(["directory", "file", "notebook"]),
+  size: z.number().nullish(),
+  last_modified: z.string().nullish(),
+});
+export const ZDirectoryModel = z.object({ type: z.literal("directory"), content: z.array(ZContentsEntry) });
+export const ZBase64FileModel = z.object({ type: z.literal("file"), format: z.literal("base64"), content: z.string() });
 
 // ---- Kernel messages (contents) ----
 

@@ -20,10 +20,14 @@
 //   text of tools::Rd2txt) and a cheap look at globalenv, in a private environment, printing
 //   nothing. R does one thing at a time: while a cell runs (or the kernel starts or is dead) they
 //   answer "nothing" at once ([] / found: false) rather than wait behind the cell.
+// - Files live in webR's in-memory file system (under R's getwd()). Listing, reading and writing
+//   them while a cell runs fails with KernelError "BUSY"; a cell started while a file is being
+//   written waits for it. writeFile appends each chunk as it arrives (files.ts).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { KernelError } from "@/server/errors";
 import type { KernelProvider, KernelSpec, ProviderCapabilities, StartedKernel, StartOptions } from "../../types";
+import { listIn, readIn, writeIn } from "./files";
 import { completeIn, inspectIn, variablesIn, type AskR } from "./ide";
 import { WebRKernel } from "./kernel";
 
@@ -109,6 +113,25 @@ export function createWebRProvider(options: WebRProviderOptions = {}): KernelPro
 
     async variables(remoteId, variableOptions) {
       return variablesIn(askR(remoteId), variableOptions);
+    },
+
+    async uploadFile(remoteId, file) {
+      const chunks = (async function* () {
+        yield file.data;
+      })();
+      await find(remoteId).files((access) => writeIn(access, { path: file.path, size: file.data.byteLength, chunks, signal: file.signal }));
+    },
+
+    async writeFile(remoteId, file) {
+      await find(remoteId).files((access) => writeIn(access, file));
+    },
+
+    async downloadFile(remoteId, path, fileOptions = {}) {
+      return find(remoteId).files((access) => readIn(access, path, fileOptions.signal));
+    },
+
+    async listFiles(remoteId, path, fileOptions = {}) {
+      return find(remoteId).files((access) => listIn(access, path, fileOptions.signal));
     },
   };
 }

@@ -1,8 +1,10 @@
 // One webR kernel under a stable remote id: the R session behind it can be replaced (restart)
-// while the id lives on; enforces one execution at a time (a second one gets KernelError "BUSY").
+// while the id lives on; enforces one execution at a time (a second one gets KernelError "BUSY"),
+// and keeps file work and cells apart (a cell waits for a file being written).
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import type { ExecuteOptions, KernelStatus } from "../../types";
+import type { FileAccess } from "./files";
 import { RSession, type QueryOptions } from "./r-session";
 
 export type WebRKernelOptions = { startTimeoutMs: number };
@@ -11,6 +13,8 @@ export class WebRKernel {
   private session: RSession | undefined;
   private starting: Promise<RSession> | undefined;
   private shutDown = false;
+  /** File work under way: cells wait for it, status reads "busy". */
+  private readonly fileWork = new Set<Promise<void>>();
 
   constructor(private readonly options: WebRKernelOptions) {}
 
@@ -48,16 +52,36 @@ export class WebRKernel {
   status(): KernelStatus {
     if (this.starting) return "starting";
     if (!this.session?.alive) return "dead";
-    return this.session.busy ? "busy" : "idle";
+    return this.session.busy || this.fileWork.size > 0 ? "busy" : "idle";
   }
 
   async *execute(options: ExecuteOptions): AsyncGenerator<ExecEvent, void, undefined> {
     options.signal?.throwIfAborted();
+    while (this.fileWork.size > 0) await Promise.all(this.fileWork);
     const session = this.session;
     if (this.starting) throw new KernelError("BUSY", "The kernel is starting.");
     if (!session?.alive) throw new KernelError("DEAD", "The kernel is not running; restart it.");
     if (session.busy) throw new KernelError("BUSY", "The kernel is already running code.");
     yield* session.run(options.code).events(options.signal);
+  }
+
+  /**
+   * Runs file work (files.ts) on the R session while no cell runs: R does one thing at a time, so
+   * during a cell it would wait behind it; KernelError "BUSY" then. A cell started meanwhile waits.
+   */
+  async files<T>(work: (access: FileAccess) => Promise<T>): Promise<T> {
+    const session = this.session;
+    if (this.starting) throw new KernelError("BUSY", "The kernel is starting; try again in a moment.");
+    if (!session?.alive) throw new KernelError("DEAD", "The kernel is not running; restart it.");
+    if (session.busy) throw new KernelError("BUSY", "The kernel is running a cell; its files can be reached again when the cell ends.");
+    const done = work(session.fileAccess());
+    const settled = done.then(() => undefined, () => undefined);
+    this.fileWork.add(settled);
+    try {
+      return await done;
+    } finally {
+      this.fileWork.delete(settled);
+    }
   }
 
   interrupt(): void {

@@ -4,6 +4,7 @@
 import { WebR, type RObject } from "webr";
 import { KernelError } from "@/server/errors";
 import { Execution } from "./execution";
+import type { FileAccess } from "./files";
 import { IDE_R } from "./ide.R";
 import { toRString } from "@/server/kernels/r-literal";
 import { RUNNER_R } from "./runner.R";
@@ -99,6 +100,12 @@ export class RSession {
     if (this.dead || this.busy) return null;
     const answer = this.webR.evalRRaw(call, "string[]", { env: this.ide, captureStreams: true, captureConditions: true });
     return settleWithin(answer, options);
+  }
+
+  /** webR's file system API and a quiet R evaluator, for file work while no cell runs (kernel.ts sees to that). */
+  fileAccess(): FileAccess {
+    const quiet = { captureStreams: true, captureConditions: true } as const;
+    return { fs: this.webR.FS, evalStrings: (code) => this.webR.evalRRaw(code, "string[]", quiet) };
   }
 
   /**

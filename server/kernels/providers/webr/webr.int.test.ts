@@ -1,5 +1,5 @@
 // The webR provider against real embedded R: the shared contract, then what is specific to webR
-// (exact event shapes, a clean workspace, plots, interrupt safety, worker death).
+// (exact event shapes, a clean workspace, plots, interrupt safety, worker death, files vs cells).
 import { describe, expect, it } from "vitest";
 import { sharedKernel } from "@/test/shared-kernel";
 import type { ExecEvent } from "@/server/contracts/outputs";
@@ -144,6 +144,32 @@ describe("webr provider", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await provider.status(kernel.id)).toBe("idle");
+  });
+
+  it("keeps files and cells apart: file work during a cell is BUSY, a cell during a write waits for it", async () => {
+    const files = { list: provider.listFiles!.bind(provider), write: provider.writeFile!.bind(provider) };
+    const sleeping = run("Sys.sleep(1)");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(files.list(kernel.id, ".")).rejects.toMatchObject({ code: "BUSY" });
+    await sleeping;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const chunks = (async function* () {
+      yield new TextEncoder().encode("a,b\n");
+      await gate;
+      yield new TextEncoder().encode("1,2\n");
+    })();
+    const writing = files.write(kernel.id, { path: "gated/x.csv", size: 8, chunks });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await provider.status(kernel.id)).toBe("busy");
+    const reading = run('cat(nrow(read.csv("gated/x.csv")))');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await writing;
+    expect(stdout(await reading)).toBe("1");
+    expect(await files.list(kernel.id, "gated")).toEqual([{ name: "x.csv", size: 8, isDirectory: false, modifiedAt: expect.stringMatching(/Z$/) }]);
+    await expect(files.list(kernel.id, "nowhere")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(files.list(kernel.id, "../etc")).rejects.toMatchObject({ code: "INVALID" });
   });
 
   it("ends a running execution with DEAD when the kernel is restarted under it", async () => {

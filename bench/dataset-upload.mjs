@@ -1,0 +1,66 @@
+// Dataset upload throughput: a generated 1 GiB file uploaded to Azurite through the browser path
+// (the /datasets page in headless Chromium: blocks PUT straight to Blob with a SAS) and with the raw
+// SDK (BlockBlobClient.uploadFile) from Node, in the same run; plus the app server's peak RSS while
+// the browser uploads (the app never carries the bytes, so it should stay flat).
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BlobServiceClient } from "@azure/storage-blob";
+import { signedInBrowser } from "./lib/browser.mjs";
+import { treeRssMiB } from "./lib/app-server.mjs";
+
+const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? 1024 ** 3);
+const MiB = 1024 * 1024;
+
+async function writeFile(path, size) {
+  const chunk = Buffer.alloc(4 * MiB);
+  for (let i = 0; i < chunk.length; i += 4) chunk.writeUInt32LE((i * 2654435761) >>> 0, i);
+  const out = createWriteStream(path);
+  for (let written = 0; written < size; written += chunk.length) {
+    if (!out.write(chunk.subarray(0, Math.min(chunk.length, size - written)))) await new Promise((r) => out.once("drain", r));
+  }
+  await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
+}
+
+async function browserUpload(app, client, path) {
+  const { browser, context } = await signedInBrowser(app.url, client);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${app.url}/datasets`);
+    const before = treeRssMiB(app.pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMiB(app.pid))), 200);
+    const t0 = performance.now();
+    await page.getByTestId("dataset-file-input").setInputFiles(path);
+    await page.locator('[data-testid="dataset-row"][data-status="ready"]').first().waitFor({ timeout: 30 * 60_000 });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    return { seconds, rssBefore: before, rssPeak: peak };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function sdkUpload(connectionString, path) {
+  const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(`bench-sdk-${Date.now()}`);
+  await container.create();
+  const blob = container.getBlockBlobClient("upload.bin");
+  const t0 = performance.now();
+  await blob.uploadFile(path, { blockSize: 8 * MiB, concurrency: 4 });
+  const seconds = (performance.now() - t0) / 1000;
+  await container.delete();
+  return { seconds };
+}
+
+export async function benchDatasetUpload(app, client) {
+  const path = join(tmpdir(), `kb-bench-upload-${Date.now()}.bin`);
+  await writeFile(path, SIZE);
+  try {
+    const sdk = await sdkUpload(app.storage, path);
+    const browser = await browserUpload(app, client, path);
+    return { bytes: SIZE, sdkMBps: SIZE / MiB / sdk.seconds, browserMBps: SIZE / MiB / browser.seconds, ...browser };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
