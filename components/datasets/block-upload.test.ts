@@ -57,7 +57,7 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
 }
 
 describe("uploadBlocks", () => {
-  it("stages only the missing blocks, each with its MD5, then commits all of them and completes with the file's MD5", async () => {
+  it("stages only the missing blocks, each with its MD5, then commits all of them and completes", async () => {
     const h = harness(10 * BLOCK - 100);
     h.options.target.stagedBlocks = [0, 2, 5];
     await uploadBlocks(h.options);
@@ -67,9 +67,10 @@ describe("uploadBlocks", () => {
     const whole = await bytesOf(h.file);
     for (const call of h.blockCalls()) {
       const i = blockOf(call)!;
-      const body = call.init.body as Uint8Array;
-      expect(body.byteLength).toBe(i === 9 ? BLOCK - 100 : BLOCK);
-      expect((call.init.headers as Record<string, string>)["Content-MD5"]).toBe(md5(whole.subarray(i * BLOCK, i * BLOCK + body.byteLength)));
+      const body = call.init.body as Blob;
+      expect(body).toBeInstanceOf(Blob);
+      expect(body.size).toBe(i === 9 ? BLOCK - 100 : BLOCK);
+      expect((call.init.headers as Record<string, string>)["Content-MD5"]).toBe(md5(whole.subarray(i * BLOCK, i * BLOCK + body.size)));
       expect(call.init.method).toBe("PUT");
       expect(call.url.searchParams.get("sig")).toBe("first");
     }
@@ -77,7 +78,7 @@ describe("uploadBlocks", () => {
     expect(commit.url.searchParams.get("comp")).toBe("blocklist");
     expect((commit.init.headers as Record<string, string>)["x-ms-blob-content-type"]).toBe("text/csv");
     expect(String(commit.init.body).match(/<Latest>/g)).toHaveLength(10);
-    expect(h.completed).toEqual([md5(whole)]);
+    expect(h.completed).toEqual([undefined]);
 
     expect(h.progress[0]).toMatchObject({ phase: "uploading", loaded: 3 * BLOCK, resumedBytes: 3 * BLOCK, total: 10 * BLOCK - 100 });
     expect(h.progress.at(-1)).toMatchObject({ phase: "verifying", loaded: 10 * BLOCK - 100 });

@@ -185,4 +185,21 @@ describe("dataset uploads", () => {
     await expect(api.dataset.completeUpload({ datasetId: begun.datasetId, md5: "not-base64" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await api.dataset.list()).toHaveLength(1);
   });
+
+  it("reaps uploads abandoned for a week, blob and row, and leaves recent ones to resume", async () => {
+    const { reapAbandonedUploads, ABANDONED_AFTER_MS } = await import("./reap-abandoned-uploads");
+    const user = await createUser();
+    const api = callerFor(user);
+    const bytes = sampleBytes(100);
+    const old = await api.dataset.beginUpload({ name: "old.bin", size: bytes.length, lastModified: 1 });
+    const recent = await api.dataset.beginUpload({ name: "recent.bin", size: bytes.length, lastModified: 2 });
+    await stageBlocks(old.uploadUrl, bytes, [0]);
+    const oldRow = await db.dataset.findUniqueOrThrow({ where: { id: old.datasetId } });
+    const later = new Date(Date.now() + ABANDONED_AFTER_MS - 60_000);
+    expect(await reapAbandonedUploads(db, { now: later })).toBe(0);
+    await db.$executeRaw`UPDATE "Dataset" SET "updatedAt" = ${new Date(Date.now() - ABANDONED_AFTER_MS - 60_000)} WHERE "id" = ${old.datasetId}`;
+    expect(await reapAbandonedUploads(db)).toBeGreaterThanOrEqual(1);
+    await expectNoTrace(old.datasetId, oldRow.blobName);
+    expect(await db.dataset.findUnique({ where: { id: recent.datasetId } })).not.toBeNull();
+  });
 });
