@@ -49,11 +49,13 @@ async function e2e(env) {
     ...env, PORT: String(port), NEXTAUTH_URL: url, KB_INSTANCE_ID: `test:${port}`,
     JUPYTER_URL: jupyter.url, JUPYTER_TOKEN: jupyter.token, BACKEND_ENDPOINT: backendai.settings.BACKEND_ENDPOINT,
     MLSERVER_URL: mlserver.settings.MLSERVER_URL, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+    // The admin journey signs up as this address; every other account is an ordinary user.
+    ADMIN_EMAILS: "admin@e2e.local",
   };
   const e2eEnv = {
     ...appEnv, E2E_BASE_URL: url,
     E2E_BACKEND_ACCESS_KEY: backendai.settings.BACKEND_ACCESS_KEY, E2E_BACKEND_SECRET_KEY: backendai.settings.BACKEND_SECRET_KEY,
-    E2E_MLSERVER_USERNAME: mlserver.settings.MLSERVER_USERNAME, E2E_MLSERVER_PASSWORD: mlserver.settings.MLSERVER_PASSWORD,
+    E2E_ADMIN_EMAIL: "admin@e2e.local", E2E_MLSERVER_USERNAME: mlserver.settings.MLSERVER_USERNAME, E2E_MLSERVER_PASSWORD: mlserver.settings.MLSERVER_PASSWORD,
   };
   const app = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"],

@@ -20,7 +20,7 @@ export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
     setError(null);
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
-    if (!result || result.error) return setError("Wrong email or password.");
+    if (!result || result.error) return setError(signInError(result?.error));
     const next = params.get("callbackUrl");
     router.replace(next && next.startsWith("/") ? next : "/notebooks");
     router.refresh();
@@ -43,4 +43,9 @@ export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
       </form>
     </div>
   );
+}
+
+/** next-auth's `error`: "CredentialsSignin" for a wrong password, or the message authorize threw (throttling). */
+function signInError(error: string | null | undefined): string {
+  return error?.startsWith("Too many failed sign-ins") ? error : "Wrong email or password.";
 }

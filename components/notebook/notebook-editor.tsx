@@ -10,6 +10,7 @@ import { HelpPanel } from "@/components/kernel/help-panel";
 import { KernelPicker } from "@/components/kernel/kernel-picker";
 import { KernelStatusBadge } from "@/components/kernel/kernel-status-badge";
 import { useKernelRefresh, useKernelState } from "@/components/kernel/use-kernel-state";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { MlServerPanels } from "@/components/mlserver/mlserver-panels";
 import type { MlServerPanelRequest } from "@/components/mlserver/types";
 import { AppHeader } from "@/components/ui/app-header";
@@ -50,6 +51,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const [variablesOpen, setVariablesOpen] = useState(false);
   const [filesOpen, setFilesOpen] = useState(false);
   const [attachOpen, setAttachOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const [help, setHelp] = useState<HelpRequest | null>(null);
   const [mlPanel, setMlPanel] = useState<MlServerPanelRequest | null>(null);
   const assist = useEditorAssist(notebookId, setHelp);
@@ -102,6 +104,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
         onKernelChanged={refreshKernel}
         onError={setNotice}
         onAttachDataset={() => setAttachOpen(true)}
+        onShare={() => setShareOpen(true)}
         mlServer={{ title: initial.title, cells: doc.cells, onOpenPanel: setMlPanel }}
         panelToggles={
           <>
@@ -119,6 +122,10 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
         }
       />
       {attachOpen && <AttachDatasetDialog notebookId={notebookId} onInsertCode={insertCodeBelow} onClose={() => setAttachOpen(false)} />}
+      {shareOpen && (
+        <ShareDialog notebookId={notebookId} saveFirst={() => controllerRef.current?.saveNow() ?? Promise.resolve()}
+          onClose={() => setShareOpen(false)} />
+      )}
       {autosave.state === "conflict" && <ConflictBanner onReload={onReload} reloading={reloading} />}
       {notice && <NoticeBanner tone="danger" testId="notebook-notice" onDismiss={() => setNotice(null)}>{notice}</NoticeBanner>}
       {reconnecting && <NoticeBanner tone="info">Live output is reconnecting… nothing is lost; it resumes where it stopped.</NoticeBanner>}

@@ -1,6 +1,6 @@
 "use client";
 // The notebook toolbar: run all / run above, the kernel controls, add cells, attach a dataset, the
-// ML Server menu (on ML Server kernels), export, the history toggle.
+// ML Server menu (on ML Server kernels), export, share, the history toggle.
 import type { ReactNode } from "react";
 import { KernelControls } from "@/components/kernel/kernel-controls";
 import { MlServerMenu, type MlServerMenuProps } from "@/components/mlserver/mlserver-menu";
@@ -20,13 +20,15 @@ type Props = {
   onError: (message: string) => void;
   /** Opens the Attach dataset dialog. */
   onAttachDataset: () => void;
+  /** Opens the Share dialog (read-only snapshot links). */
+  onShare: () => void;
   mlServer: Omit<MlServerMenuProps, "notebookId" | "selectedId">;
   /** Toggles of the page's side panels (Variables, Files), shown beside History. */
   panelToggles?: ReactNode;
 };
 
 export function NotebookToolbar(props: Props) {
-  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError, onAttachDataset, mlServer, panelToggles } = props;
+  const { notebookId, actions, selectedId, canRunAbove, historyOpen, onToggleHistory, onKernelChanged, onError, onAttachDataset, onShare, mlServer, panelToggles } = props;
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Notebook" data-notebook-keys>
       <button type="button" className="btn btn-primary" aria-label="Run all" title="Run every code cell, top to bottom" onClick={actions.runAll}>
@@ -54,6 +56,9 @@ export function NotebookToolbar(props: Props) {
       <span className={styles.spacer} />
       <MlServerMenu notebookId={notebookId} selectedId={selectedId} {...mlServer} />
       <ExportMenu notebookId={notebookId} onError={onError} />
+      <button type="button" className="btn" data-testid="share-open" title="Share a read-only snapshot of this notebook" onClick={onShare}>
+        Share
+      </button>
       {panelToggles}
       <button type="button" className={`btn ${historyOpen ? styles.toggled : ""}`} data-testid="history-toggle"
         aria-label="History" aria-pressed={historyOpen} title="Show past runs" onClick={onToggleHistory}>

@@ -1,14 +1,19 @@
 // The app's tRPC router: one sub-router per domain.
+import { adminRouter } from "./routers/admin";
+import { adminStatsRouter } from "./routers/admin-stats";
 import { credentialRouter } from "./routers/credential";
 import { datasetRouter } from "./routers/dataset";
 import { executionRouter } from "./routers/execution";
 import { kernelRouter } from "./routers/kernel";
 import { mlserverRouter } from "./routers/mlserver";
 import { notebookRouter } from "./routers/notebook";
+import { shareRouter } from "./routers/share";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
+  admin: adminRouter,
+  adminStats: adminStatsRouter,
   user: userRouter,
   notebook: notebookRouter,
   execution: executionRouter,
@@ -16,6 +21,7 @@ export const appRouter = createRouter({
   credential: credentialRouter,
   mlserver: mlserverRouter,
   dataset: datasetRouter,
+  share: shareRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { authenticate } from "@/server/users/authenticate";
+import { authenticate } from "./authenticate";
+import { clientIp } from "./sign-in-throttle";
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -14,7 +15,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => authenticate(db, credentials),
+      authorize: async (credentials, req) => {
+        const result = await authenticate(db, credentials, { ip: clientIp(req.headers) });
+        // A thrown message reaches the sign-in form as the result's `error` (null is "CredentialsSignin").
+        if (result.status === "throttled") throw new Error(result.message);
+        return result.status === "ok" ? result.user : null;
+      },
     }),
   ],
   callbacks: {

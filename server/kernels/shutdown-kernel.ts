@@ -2,14 +2,25 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { abortQueued } from "@/server/executions/drain-queue";
+import { setStopNotice } from "@/server/executions/run-execution";
 import { liveKernels } from "./live-kernels";
 
-export async function shutdownKernel(db: Db, args: { userId: string; notebookId: string; reason: string }): Promise<void> {
+export type ShutdownKernelArgs = {
+  userId: string;
+  notebookId: string;
+  /** Why the session ended (KernelSession.endReason). */
+  reason: string;
+  /** What the running and queued cells say, when it is more than "the kernel was shut down". */
+  notice?: string;
+};
+
+export async function shutdownKernel(db: Db, args: ShutdownKernelArgs): Promise<void> {
   const kernel = liveKernels.get(args.notebookId);
   if (kernel && kernel.ownerId === args.userId) {
     liveKernels.delete(args.notebookId);
     kernel.stopping = true;
-    await abortQueued(db, kernel, "Not run: the kernel was shut down.");
+    if (args.notice) setStopNotice(kernel, args.notice);
+    await abortQueued(db, kernel, args.notice ? `Not run: ${args.notice}` : "Not run: the kernel was shut down.");
     const remoteId = await kernel.ready.catch(() => null);
     if (remoteId) await kernel.provider.shutdown(remoteId).catch(() => {});
   }
