@@ -74,6 +74,9 @@ describe("dataset procedures", () => {
     await api.dataset.delete({ datasetId: d.id });
     expect(await db.dataset.findUnique({ where: { id: d.id } })).toBeNull();
     expect(await blob.exists()).toBe(false);
+    expect(await db.auditEvent.findMany({ where: { action: "dataset.delete", target: d.id } })).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ name: "keep.csv" }) }),
+    ]);
     // A blob already gone is fine: the row still goes.
     const gone = await uploadFile(api, { name: "gone.csv", bytes: encode("a\n") });
     await (await blobStore()).container.getBlobClient((await db.dataset.findUniqueOrThrow({ where: { id: gone.id } })).blobName).delete();

@@ -1,6 +1,6 @@
 // Deletes a dataset consistently: marked "deleting", its blob removed (already gone is fine), then
 // its row. If storage refuses, the dataset is put back as it was and the error says so, so a dataset
-// is never left half-deleted (a row without its file, or a file nobody can see).
+// is never left half-deleted (a row without its file, or a file nobody can see). Audited.
 import "server-only";
 import type { Db } from "@/server/db";
 import { DatasetError } from "@/server/errors";
@@ -21,5 +21,10 @@ export async function deleteDataset(db: Db, args: { userId: string; datasetId: s
     await db.dataset.updateMany({ where: { ...where, status: "deleting" }, data: { status: row.status } });
     throw storageFailure(`delete "${row.name}" (nothing was deleted)`, e);
   }
-  await db.dataset.deleteMany({ where });
+  await db.$transaction([
+    db.dataset.deleteMany({ where }),
+    db.auditEvent.create({
+      data: { actorId: args.userId, action: "dataset.delete", target: row.id, detail: { name: row.name, size: Number(row.size) } },
+    }),
+  ]);
 }
