@@ -5,11 +5,11 @@
 // code cell below the selected one, and the dialog says so.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { errorMessage } from "@/components/notebook/client-errors";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { formatBytes } from "@/components/variables/format-bytes";
 import styles from "./datasets.module.css";
+import { useEscape } from "@/components/ui/use-escape";
 
 type Props = {
   notebookId: string;
@@ -68,18 +68,4 @@ export function AttachDatasetDialog({ notebookId, onInsertCode, onClose }: Props
       </div>
     </div>
   );
-}
-
-function useEscape(onClose: () => void): void {
-  const close = useRef(onClose);
-  useEffect(() => {
-    close.current = onClose;
-  }, [onClose]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !e.defaultPrevented) close.current();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 }

@@ -3,12 +3,13 @@
 // expiring), shown once with a copy button — only its hash is kept, so it cannot be shown again —
 // and the notebook's links so far, with their views and Revoke.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "@/components/notebook/client-errors";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { ShareExpiryDays } from "@/server/sharing/contract";
 import { SharedLinksList } from "./shared-links-list";
 import styles from "./share.module.css";
+import { useEscape } from "@/components/ui/use-escape";
 
 type Props = {
   notebookId: string;
@@ -102,18 +103,4 @@ export function ShareDialog({ notebookId, saveFirst, onClose }: Props) {
       </div>
     </div>
   );
-}
-
-function useEscape(onClose: () => void): void {
-  const close = useRef(onClose);
-  useEffect(() => {
-    close.current = onClose;
-  }, [onClose]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !e.defaultPrevented) close.current();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 }

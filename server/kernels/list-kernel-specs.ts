@@ -6,6 +6,7 @@ import type { Db } from "@/server/db";
 import type { KernelSpec, ProviderId } from "./types";
 import { providerForUser } from "./provider-for-user";
 import { configuredProviderIds } from "./registry";
+import { describeFailure, rejectOnAbort } from "./reject-on-abort";
 
 export type ProviderSpecs =
   | { provider: ProviderId; available: true; specs: KernelSpec[] }
@@ -27,18 +28,6 @@ async function specsOf(db: Db, args: { userId: string; provider: ProviderId }, t
     const specs = await Promise.race([instance.listSpecs({ signal }), rejectOnAbort(signal, slow)]);
     return { provider, available: true, specs };
   } catch (e) {
-    return { provider, available: false, reason: signal.aborted ? slow : describe(e) };
+    return { provider, available: false, reason: signal.aborted ? slow : describeFailure(e) };
   }
-}
-
-function rejectOnAbort(signal: AbortSignal, message: string): Promise<never> {
-  return new Promise<never>((_, reject) => {
-    const fail = () => reject(new Error(message));
-    if (signal.aborted) fail();
-    else signal.addEventListener("abort", fail, { once: true });
-  });
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error && e.message ? e.message : "It could not be reached.";
 }

@@ -1,5 +1,7 @@
 // One row of the admin health report, and how a check is timed: a deadline, the latency of the
 // cheap call, and a failure turned into "unreachable" with its reason instead of a thrown error.
+import { describeFailure, rejectOnAbort } from "@/server/kernels/reject-on-abort";
+
 export type HealthState = "reachable" | "unreachable" | "needs-user-login" | "not-configured";
 
 export type HealthCheck = {
@@ -37,7 +39,7 @@ export async function timedCheck(
     const latencyMs = roundMs(probe.latencyMs ?? performance.now() - started);
     return { ...base, state: "reachable", latencyMs, version: probe.version ?? null, detail: probe.detail ?? null };
   } catch (e) {
-    return { ...base, state: "unreachable", latencyMs: null, version: null, detail: signal.aborted ? slow : describe(e) };
+    return { ...base, state: "unreachable", latencyMs: null, version: null, detail: signal.aborted ? slow : describeFailure(e) };
   }
 }
 
@@ -48,16 +50,4 @@ export function elapsedMs(started: number): number {
 
 function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
-}
-
-function rejectOnAbort(signal: AbortSignal, message: string): Promise<never> {
-  return new Promise<never>((_, reject) => {
-    const fail = () => reject(new Error(message));
-    if (signal.aborted) fail();
-    else signal.addEventListener("abort", fail, { once: true });
-  });
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error && e.message ? e.message : "It could not be reached.";
 }
