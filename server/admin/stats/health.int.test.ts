@@ -28,7 +28,8 @@ describe("adminStats.storage", () => {
     await db.dataset.createMany({
       data: [
         dataset(big, 6 * 1024 ** 3, "ready"), dataset(big, 1024 ** 3, "uploading"), dataset(big, 5, "deleting"),
-        dataset(small, 300, "ready"), dataset(small, 200, "ready"),
+        // Sizes above anything other test files store, so both users are in the top 20 of a shared database.
+        dataset(small, 3 * 1024 ** 3 + 300, "ready"), dataset(small, 200, "ready"),
         dataset(none, 10 ** 12, "deleting"),
       ],
     });
@@ -42,9 +43,9 @@ describe("adminStats.storage", () => {
     const mine = usage.users.filter((u) => Object.values(users).includes(u.userId));
     expect(mine).toEqual([
       expect.objectContaining({ userId: users.big, datasets: 2, bytes: 7 * 1024 ** 3, email: expect.stringContaining("@") }),
-      expect.objectContaining({ userId: users.small, datasets: 2, bytes: 500 }),
+      expect.objectContaining({ userId: users.small, datasets: 2, bytes: 3 * 1024 ** 3 + 500 }),
     ]);
-    expect(usage.totals.bytes).toBeGreaterThanOrEqual(7 * 1024 ** 3 + 500);
+    expect(usage.totals.bytes).toBeGreaterThanOrEqual(10 * 1024 ** 3 + 500);
     expect(usage.totals.datasets).toBeGreaterThanOrEqual(4);
     expect(usage.users.length).toBeLessThanOrEqual(20);
   });
