@@ -2,11 +2,11 @@
 // Python behind it: catalogue specs and resources, start phases, files with both agent
 // generations' upload rules, completion and HTML output.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExecEvent } from "@/server/contracts/outputs";
 import type { KernelProvider, StartPhase } from "@/server/kernels/types";
 import { startBackendAiTestServer, type BackendAiTestServer } from "@/test/backendai-server/server";
 import { client as testClient, field } from "@/test/backendai-server/test-client";
 import { createBackendAIProvider } from "./index";
+import { runCode as run, streamText as text } from "@/test/kernel-events";
 
 let cpu: BackendAiTestServer;
 let gpu: BackendAiTestServer;
@@ -20,12 +20,6 @@ afterAll(async () => {
   await Promise.all([cpu.close(), gpu.close()]);
 });
 
-async function run(p: KernelProvider, remoteId: string, code: string): Promise<ExecEvent[]> {
-  const events: ExecEvent[] = [];
-  for await (const event of p.execute(remoteId, { code })) events.push(event);
-  return events;
-}
-const text = (events: ExecEvent[]) => events.map((e) => (e.type === "stream" ? e.text : "")).join("");
 
 describe("specs from the manager's catalogue", () => {
   it("offers the query images with people's names and resource choices within their limits", async () => {

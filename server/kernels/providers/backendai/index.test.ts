@@ -5,6 +5,7 @@ import { KernelError } from "@/server/errors";
 import type { StartPhase } from "@/server/kernels/types";
 import { fakeFetch, type Reply } from "./fake-manager";
 import { createBackendAIProvider, type BackendAIProviderOptions } from "./index";
+import { collectEvents as collect } from "@/test/kernel-events";
 
 const R_IMAGE = "cr.backend.ai/cloud/r-base:4.0";
 
@@ -36,16 +37,6 @@ const IMAGES = {
   },
 };
 const SLOTS = { status: 200, body: { cpu: "count", mem: "bytes" } };
-
-async function collect(iterable: AsyncIterable<ExecEvent>): Promise<{ events: ExecEvent[]; error: unknown }> {
-  const events: ExecEvent[] = [];
-  try {
-    for await (const event of iterable) events.push(event);
-    return { events, error: undefined };
-  } catch (error) {
-    return { events, error };
-  }
-}
 
 describe("backendai provider: specs and start", () => {
   it("declares its capabilities, and lists the manager's query images with resource choices", async () => {

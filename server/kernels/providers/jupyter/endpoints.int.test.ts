@@ -8,6 +8,7 @@ import { startJupyterServer, type JupyterTestServer } from "@/test/jupyter-serve
 import { runProviderContract } from "../../contract";
 import type { KernelProvider, StartOptions } from "../../types";
 import { createJupyterEndpoints } from "./endpoints";
+import { runCode as run } from "@/test/kernel-events";
 
 const [local, farm] = await Promise.all([startJupyterServer(), startJupyterServer()]);
 afterAll(() => Promise.all([local.stop(), farm.stop()]));
@@ -31,11 +32,6 @@ async function kernelsOn(server: JupyterTestServer): Promise<string[]> {
   return ZKernels.parse(await response.json()).map((k) => k.id);
 }
 
-async function run(provider: KernelProvider, remoteId: string, code: string): Promise<ExecEvent[]> {
-  const events: ExecEvent[] = [];
-  for await (const event of provider.execute(remoteId, { code })) events.push(event);
-  return events;
-}
 const plain = (events: ExecEvent[]) => events.map((e) => (e.type === "execute_result" ? (e.data["text/plain"] ?? "") : "")).join("\n");
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
 

@@ -6,42 +6,14 @@
 // so the description comes back as a display_data of a private MIME type, published with
 // IRdisplay on the provider's own silent request: no cell sees it, the execution count stays.
 
+import { describeHelpersR } from "@/server/kernels/describe-objects.R";
+
 export const VARIABLES_MIME = "application/vnd.kernelbook.variables+json";
 
 /** At most this many objects are listed (the first, by name). */
 export const MAX_VARIABLES = 2000;
 
-const DESCRIBE = String.raw`
-  approx_size <- function(x) {
-    # object.size walks every string of a character vector (seconds for 1e7): sample big ones.
-    if (is.character(x) && length(x) > 1e5) {
-      i <- unique(as.integer(seq(1, length(x), length.out = 1000)))
-      return(as.numeric(utils::object.size(x[i])) / length(i) * length(x))
-    }
-    if (is.list(x) && length(x) <= 1e4 && any(vapply(x, function(e) is.character(e) && length(e) > 1e5, NA))) {
-      return(sum(vapply(x, approx_size, 0)) + as.numeric(utils::object.size(attributes(x))))
-    }
-    as.numeric(utils::object.size(x))
-  }
-  preview_of <- function(x, cls) {
-    p <- if (is.data.frame(x)) {
-      paste(utils::head(names(x), 8), collapse = ", ")
-    } else if (is.function(x)) {
-      paste0("function(", paste(names(formals(x)), collapse = ", "), ")")
-    } else if (is.environment(x)) {
-      "<environment>"
-    } else if (is.list(x)) {
-      paste0("List of ", length(x))
-    } else if (is.atomic(x)) {
-      head <- x[seq_len(min(6L, length(x)))]
-      shown <- if (is.character(head)) encodeString(head, quote = '"')
-        else if (is.factor(head)) as.character(head)
-        else format(head, trim = TRUE, digits = 4)
-      paste0(paste(shown, collapse = " "), if (length(x) > 6L) " ..." else "")
-    } else cls
-    p <- gsub("[[:cntrl:]]+", " ", p)
-    if (nchar(p) > 120L) paste0(substr(p, 1L, 119L), "\u2026") else p
-  }
+const DESCRIBE = String.raw`${describeHelpersR({ ellipsis: "\u2026" })}
   describe <- function(name, env) {
     x <- get(name, envir = env)
     cls <- tryCatch(paste(class(x), collapse = ", "), error = function(e) "unknown")

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import { errorEvent } from "./execution";
 import { FakeMlServer, type FakeSession } from "./fake-ml-server";
 import { FIXTURES, SESSION_ID } from "./fixtures";
+import { collectEvents as collect, streamText as stdout } from "@/test/kernel-events";
 
 const PNG = Uint8Array.from(Buffer.from(FIXTURES["download-plot"], "base64"));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,17 +18,6 @@ async function started(fake = new FakeMlServer()) {
   return { fake, provider, remoteId };
 }
 
-async function collect(iterable: AsyncIterable<ExecEvent>): Promise<{ events: ExecEvent[]; error?: unknown }> {
-  const events: ExecEvent[] = [];
-  try {
-    for await (const event of iterable) events.push(event);
-  } catch (error) {
-    return { events, error };
-  }
-  return { events };
-}
-
-const stdout = (events: ExecEvent[]) => events.map((e) => (e.type === "stream" ? e.text : "")).join("");
 
 describe("mlserver execute", () => {
   it("streams console text while execute blocks, ignoring the last run's text, and repeats none of it at the end", async () => {

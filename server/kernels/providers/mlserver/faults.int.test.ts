@@ -2,10 +2,10 @@
 // slow answers, each documented error body shape, LF or CRLF consoles, string bodies, and answers
 // that break the swagger; each failure must read as a sentence, never raw JSON.
 import { afterAll, describe, expect, it } from "vitest";
-import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import { startMlServerTestServer } from "@/test/mlserver-server/server";
 import { createMlServerProvider, type MlServerProviderOptions } from "./index";
+import { runCode as run } from "@/test/kernel-events";
 
 const server = await startMlServerTestServer();
 afterAll(() => server.close());
@@ -18,12 +18,6 @@ async function failure(promise: Promise<unknown>): Promise<KernelError> {
   expect(error).toBeInstanceOf(KernelError);
   expect((error as KernelError).message).not.toMatch(/[{}[\]]/);
   return error as KernelError;
-}
-
-async function run(provider: ReturnType<typeof make>, remoteId: string, code: string): Promise<ExecEvent[]> {
-  const events: ExecEvent[] = [];
-  for await (const event of provider.execute(remoteId, { code })) events.push(event);
-  return events;
 }
 
 describe("mlserver under faults", () => {

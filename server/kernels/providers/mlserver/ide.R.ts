@@ -3,11 +3,12 @@
 // stands in for a restart. Like the runner they run in a private environment (parent: the base
 // environment) and write their answers as marker records (console.ts), so the workspace keeps
 // exactly the user's objects. R 3.4 compatible.
+import { describeHelpersR } from "@/server/kernels/describe-objects.R";
 import { toRString, toRVector } from "@/server/kernels/r-literal";
+import { markFunction } from "./runner.R";
 
 /** ML Server's R may run in a non-UTF-8 locale: literals stay pure ASCII. */
 const ASCII = { asciiOnly: true };
-import { markFunction } from "./runner.R";
 
 /** Fields of one `var` record: name, class, shape, size in bytes ("" if unknown), preview. */
 export const VARIABLE_FIELDS = 5;
@@ -15,34 +16,7 @@ export const VARIABLE_FIELDS = 5;
 export const MAX_VARIABLES = 1000;
 export const MAX_COMPLETIONS = 200;
 
-const DESCRIBE = String.raw`
-  approx_size <- function(x) {
-    # object.size walks every string of a character vector (seconds for 1e7): sample big ones.
-    if (is.character(x) && length(x) > 1e5) {
-      i <- unique(as.integer(seq(1, length(x), length.out = 1000)))
-      return(as.numeric(utils::object.size(x[i])) / length(i) * length(x))
-    }
-    as.numeric(utils::object.size(x))
-  }
-  preview_of <- function(x, cls) {
-    p <- if (is.data.frame(x)) {
-      paste(utils::head(names(x), 8), collapse = ", ")
-    } else if (is.function(x)) {
-      paste0("function(", paste(names(formals(x)), collapse = ", "), ")")
-    } else if (is.environment(x)) {
-      "<environment>"
-    } else if (is.list(x)) {
-      paste0("List of ", length(x))
-    } else if (is.atomic(x)) {
-      head <- x[seq_len(min(6L, length(x)))]
-      shown <- if (is.character(head)) encodeString(head, quote = '"')
-        else if (is.factor(head)) as.character(head)
-        else format(head, trim = TRUE, digits = 4)
-      paste0(paste(shown, collapse = " "), if (length(x) > 6L) " ..." else "")
-    } else cls
-    p <- gsub("[[:cntrl:]]+", " ", p)
-    if (nchar(p) > 120L) paste0(substr(p, 1L, 119L), "...") else p
-  }
+const DESCRIBE = String.raw`${describeHelpersR({ ellipsis: "..." })}
   describe <- function(name, env) {
     if (bindingIsActive(name, env)) return(c(name, "active binding", "", "", ""))
     x <- get(name, envir = env)

@@ -7,6 +7,7 @@ import { KernelError } from "@/server/errors";
 import { startMlServerTestServer } from "@/test/mlserver-server/server";
 import { runProviderContract } from "../../contract";
 import { createMlServerProvider } from "./index";
+import { collectEvents as collect, streamText as stdout } from "@/test/kernel-events";
 
 const server = await startMlServerTestServer();
 afterAll(() => server.close());
@@ -20,16 +21,6 @@ const make = () => createMlServerProvider({ url: server.url, username: server.us
 // stops on it as a responsive shell does, so the interrupt case runs rather than being skipped.
 runProviderContract("mlserver", make, { runDespiteCapabilities: { interrupt: "the test web node honours POST /cancel" } });
 
-async function collect(iterable: AsyncIterable<ExecEvent>): Promise<{ events: ExecEvent[]; error?: unknown }> {
-  const events: ExecEvent[] = [];
-  try {
-    for await (const event of iterable) events.push(event);
-  } catch (error) {
-    return { events, error };
-  }
-  return { events };
-}
-const stdout = (events: ExecEvent[]) => events.map((e) => (e.type === "stream" ? e.text : "")).join("");
 
 describe("mlserver beyond the contract", () => {
   const provider = make();

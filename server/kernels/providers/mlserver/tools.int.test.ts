@@ -2,10 +2,10 @@
 // working-directory files, the environment pane, completion, snapshots and web services; every
 // exchange checked against the swagger (and each service's own generated swagger).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import { startMlServerTestServer } from "@/test/mlserver-server/server";
 import { createMlServerProvider } from "./index";
+import { runCode, streamText as text } from "@/test/kernel-events";
 
 const server = await startMlServerTestServer();
 const provider = createMlServerProvider({ url: server.url, username: server.username, password: server.password, pollMs: 100 });
@@ -20,12 +20,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function run(code: string, id = remoteId): Promise<ExecEvent[]> {
-  const events: ExecEvent[] = [];
-  for await (const event of provider.execute(id, { code })) events.push(event);
-  return events;
-}
-const text = (events: ExecEvent[]) => events.map((e) => (e.type === "stream" ? e.text : "")).join("");
+const run = (code: string, id = remoteId) => runCode(provider, id, code);
 
 describe("mlserver files, variables and completion", () => {
   it("uploads, lists and downloads working-directory files that R can read", async () => {

@@ -3,12 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import { Execution } from "./execution";
-
-async function drain(iterable: AsyncIterable<ExecEvent>): Promise<ExecEvent[]> {
-  const events: ExecEvent[] = [];
-  for await (const event of iterable) events.push(event);
-  return events;
-}
+import { drainEvents as drain } from "@/test/kernel-events";
 
 const out = (text: string): ExecEvent => ({ type: "stream", name: "stdout", text });
 
