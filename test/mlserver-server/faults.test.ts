@@ -1,19 +1,15 @@
 // Why: the switchable faults (busy, pool size, slowness, error body shapes, line ends, string
 // bodies) and proof that the swagger check fails on deliberately invalid requests and responses.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startMlServerTestServer, type MlServerTestServer } from "./server";
+import { serveSuite } from "./suite-server";
 import { TestClient } from "./test-client";
 
 let srv: MlServerTestServer;
 let c: TestClient;
-beforeAll(async () => {
-  srv = await startMlServerTestServer();
-  c = new TestClient(srv);
-  await c.login();
-});
-afterAll(async () => {
-  await srv.close();
-  expect(srv.violations).toEqual([]);
+serveSuite({}, (server, client) => {
+  srv = server;
+  c = client;
 });
 
 /** Takes the violations recorded so far (tests that provoke them assert on them, then clear them). */

@@ -1,20 +1,16 @@
 // Why: §2.7 working-directory files and §2.8 workspace objects against real R, and §3 plots:
 // PNG files written by the run appear in changedFiles and download as real PNG bytes.
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMlServerTestServer, type MlServerTestServer } from "./server";
+import { describe, expect, it } from "vitest";
+import type { MlServerTestServer } from "./server";
+import { serveSuite } from "./suite-server";
 import { PNG_MAGIC, TestClient } from "./test-client";
 
 let srv: MlServerTestServer;
 let c: TestClient;
-beforeAll(async () => {
-  srv = await startMlServerTestServer();
-  c = new TestClient(srv);
-  await c.login();
-});
-afterAll(async () => {
-  await srv.close();
-  expect(srv.violations).toEqual([]);
+serveSuite({}, (server, client) => {
+  srv = server;
+  c = client;
 });
 
 describe("ML Server test server: plots and changedFiles (§3)", () => {

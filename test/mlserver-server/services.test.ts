@@ -1,21 +1,17 @@
 // Why: §4 web services against real R: publish (name+version, and by name with a GUID version),
 // list, the generated swagger, consume with JSON inputs (snapshot, initCode, output files),
 // patch, ownership, delete; the consume exchanges are checked against the generated swagger.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startMlServerTestServer, type MlServerTestServer } from "./server";
+import type { MlServerTestServer } from "./server";
+import { serveSuite } from "./suite-server";
 import { PNG_MAGIC, TestClient } from "./test-client";
 
 let srv: MlServerTestServer;
 let c: TestClient;
-beforeAll(async () => {
-  srv = await startMlServerTestServer({ users: [{ username: "admin", password: "a" }, { username: "sean", password: "s" }] });
-  c = new TestClient(srv);
-  await c.login();
-});
-afterAll(async () => {
-  await srv.close();
-  expect(srv.violations).toEqual([]);
+serveSuite({ users: [{ username: "admin", password: "a" }, { username: "sean", password: "s" }] }, (server, client) => {
+  srv = server;
+  c = client;
 });
 
 const ZResult = z.object({

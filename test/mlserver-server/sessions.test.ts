@@ -1,20 +1,16 @@
 // Why: §2.1–2.6 and §3 against real R (and Python): create/list/close, the blocking execute with
 // console-output polled mid-run, inputs/outputs, R errors as success:false, history, cancel,
 // lost sessions; every exchange must pass the swagger check.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMlServerTestServer, type MlServerTestServer } from "./server";
+import { describe, expect, it } from "vitest";
+import type { MlServerTestServer } from "./server";
+import { serveSuite } from "./suite-server";
 import { TestClient } from "./test-client";
 
 let srv: MlServerTestServer;
 let c: TestClient;
-beforeAll(async () => {
-  srv = await startMlServerTestServer();
-  c = new TestClient(srv);
-  await c.login();
-});
-afterAll(async () => {
-  await srv.close();
-  expect(srv.violations).toEqual([]);
+serveSuite({}, (server, client) => {
+  srv = server;
+  c = client;
 });
 
 async function consoleOf(id: string): Promise<string> {

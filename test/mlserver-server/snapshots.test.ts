@@ -1,20 +1,16 @@
 // Why: §2.9 snapshots against real R: create (201), list, download as a zip of the workspace and
 // the files, create a session from one, load one into a live session, delete, privacy per user.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startMlServerTestServer, type MlServerTestServer } from "./server";
+import type { MlServerTestServer } from "./server";
+import { serveSuite } from "./suite-server";
 import { TestClient } from "./test-client";
 
 let srv: MlServerTestServer;
 let c: TestClient;
-beforeAll(async () => {
-  srv = await startMlServerTestServer({ users: [{ username: "admin", password: "a" }, { username: "sean", password: "s" }] });
-  c = new TestClient(srv);
-  await c.login();
-});
-afterAll(async () => {
-  await srv.close();
-  expect(srv.violations).toEqual([]);
+serveSuite({ users: [{ username: "admin", password: "a" }, { username: "sean", password: "s" }] }, (server, client) => {
+  srv = server;
+  c = client;
 });
 
 const ZSnapshot = z.object({ id: z.string(), name: z.string(), owner: z.string(), creationTime: z.string(), contentSize: z.number().int() });
