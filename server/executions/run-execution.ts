@@ -13,12 +13,6 @@ import { ExecutionEventWriter } from "./event-writer";
 
 export type ExecutionOutcome = { status: ExecutionStatus; reason?: string };
 
-/** What the running cell says when its kernel is stopped under it (e.g. by an administrator). */
-const stopNotices = new WeakMap<LiveKernel, string>();
-export function setStopNotice(kernel: LiveKernel, notice: string): void {
-  stopNotices.set(kernel, notice);
-}
-
 export function writerFor(db: Db, execution: { executionId: string; notebookId: string }) {
   return new ExecutionEventWriter(db, { ...execution, limitBytes: env.MAX_OUTPUT_BYTES, onStored: (id) => bus.wake(id) });
 }
@@ -60,7 +54,7 @@ async function consume(kernel: LiveKernel, remoteId: string, code: string, write
       void writer.append(event); // ordered by the writer; awaited by the flush after the loop
     }
   } catch (e) {
-    if (kernel.stopping) return { status: "interrupted", reason: stopNotices.get(kernel) ?? "The kernel was shut down." };
+    if (kernel.stopping) return { status: "interrupted", reason: kernel.stopNotice ?? "The kernel was shut down." };
     if (kernel.interruptRequested) return { status: "interrupted", reason: "Interrupted: the kernel was restarted." };
     const died = e instanceof KernelError && (e.code === "DEAD" || e.code === "NOT_FOUND");
     const reason = died

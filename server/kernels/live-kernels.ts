@@ -28,6 +28,8 @@ export type LiveKernel = {
   interruptRequested: boolean;
   /** Set once shutdown began: a failing execution then ends as interrupted, not lost. */
   stopping: boolean;
+  /** What the running cell says when the kernel is stopped under it (e.g. by an administrator). */
+  stopNotice?: string;
   draining: boolean;
 };
 

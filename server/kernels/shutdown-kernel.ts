@@ -2,7 +2,6 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { abortQueued } from "@/server/executions/drain-queue";
-import { setStopNotice } from "@/server/executions/run-execution";
 import { liveKernels } from "./live-kernels";
 
 export type ShutdownKernelArgs = {
@@ -19,7 +18,7 @@ export async function shutdownKernel(db: Db, args: ShutdownKernelArgs): Promise<
   if (kernel && kernel.ownerId === args.userId) {
     liveKernels.delete(args.notebookId);
     kernel.stopping = true;
-    if (args.notice) setStopNotice(kernel, args.notice);
+    kernel.stopNotice = args.notice;
     await abortQueued(db, kernel, args.notice ? `Not run: ${args.notice}` : "Not run: the kernel was shut down.");
     const remoteId = await kernel.ready.catch(() => null);
     if (remoteId) await kernel.provider.shutdown(remoteId).catch(() => {});

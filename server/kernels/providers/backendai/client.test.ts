@@ -1,40 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { KernelError } from "@/server/errors";
 import { BackendAIClient } from "./client";
-import { signature } from "./signer";
+import { expectSigned as expectSignedBy, fakeFetch, KEYPAIR, type Reply, type Seen } from "./fake-manager";
 
-const KEYPAIR = { accessKey: "AKIAIOSFODNN7EXAMPLE", secretKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
 const NOW = new Date("2024-10-21T05:00:00.000Z");
 
-type Seen = { method: string; url: URL; headers: Headers; body: unknown };
-type Reply = { status: number; body?: unknown };
-
 function fakeManager(replies: Reply[], apiVersion?: string) {
-  const seen: Seen[] = [];
-  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const headers = new Headers(init?.headers);
-    const raw = init?.body;
-    const body = typeof raw === "string" ? (JSON.parse(raw) as unknown) : raw;
-    seen.push({ method: init?.method ?? "GET", url: new URL(String(input)), headers, body });
-    const reply = replies.shift() ?? { status: 204 };
-    const text = reply.body === undefined ? null : JSON.stringify(reply.body);
-    const type = reply.status >= 400 ? "application/problem+json" : "application/json";
-    return new Response(text, { status: reply.status, headers: { "Content-Type": type } });
-  };
+  const { fetch, seen } = fakeFetch(replies);
   const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, now: () => NOW, apiVersion });
   return { client, seen };
 }
 
-/** Recomputes the signature the manager would, from what was actually sent. */
+/** Signed as the manager checks it (fake-manager.ts), at the client's clock. */
 function expectSigned(request: Seen, contentType = "application/json") {
-  const date = request.headers.get("x-backendai-date") ?? "";
-  const version = request.headers.get("x-backendai-version") ?? "";
-  const expected = signature(
-    { method: request.method, pathWithQuery: request.url.pathname + request.url.search, date, host: request.url.host, contentType, apiVersion: version },
-    KEYPAIR.secretKey,
-  );
-  expect(request.headers.get("authorization")).toBe(`BackendAI signMethod=HMAC-SHA256, credential=${KEYPAIR.accessKey}:${expected}`);
-  expect(date).toBe("2024-10-21T05:00:00.000Z");
+  expectSignedBy(request, { contentType });
+  expect(request.headers.get("x-backendai-date")).toBe("2024-10-21T05:00:00.000Z");
 }
 
 const result = (status: string, extra: Record<string, unknown> = {}) => ({
