@@ -6,6 +6,7 @@ import { memo, useMemo } from "react";
 import type { StoredEvent } from "@/server/contracts/outputs";
 import { AnsiText } from "./ansi-text";
 import { CollapsibleText } from "./collapsible-text";
+import { errorText } from "./error-text";
 import { formatLimit, groupOutputs, pendingInput, type OutputBlock } from "./group-outputs";
 import { RichOutput } from "./rich-output";
 import { StdinPrompt } from "./stdin-prompt";
@@ -50,13 +51,15 @@ function BlockView({ block }: { block: OutputBlock }) {
           <AnsiText text={/^warning/i.test(block.text) ? block.text : `Warning: ${block.text}`} />
         </pre>
       );
-    case "error":
+    case "error": {
+      const { head, detail } = errorText(block);
       return (
         <div data-testid="output-error" className={styles.error} role="alert">
-          <pre className={`${styles.pre} ${styles.errorHead}`}>{block.ename}: <AnsiText text={block.evalue} /></pre>
-          {block.traceback.length > 0 && <pre className={styles.pre}><AnsiText text={block.traceback.join("\n")} /></pre>}
+          {head !== "" && <pre className={`${styles.pre} ${styles.errorHead}`}><AnsiText text={head} /></pre>}
+          {detail !== "" && <pre className={styles.pre}><AnsiText text={detail} /></pre>}
         </div>
       );
+    }
     case "rich":
       return <RichOutput data={block.data} />;
     case "truncated":
