@@ -9,7 +9,7 @@ import { languageOf } from "./formats/kernel-language";
 import { toIpynbText } from "./formats/to-ipynb";
 import { toRmd } from "./formats/to-rmd";
 import { findOwnedNotebook } from "./find-owned-notebook";
-import { getNotebook } from "./get-notebook";
+import { getNotebook, jsonObject } from "./get-notebook";
 
 export async function exportNotebook(db: Db, args: { userId: string; notebookId: string; format: ExportFormat }): Promise<ExportedFile> {
   const owned = await findOwnedNotebook(db, args);
@@ -24,10 +24,12 @@ export async function exportNotebook(db: Db, args: { userId: string; notebookId:
   const notebook: ExportableNotebook = {
     title: loaded.title,
     language: languageOf(owned),
-    cells: loaded.cells.map((cell) => {
+    metadata: jsonObject(owned.metadata),
+    cells: loaded.cells.map(({ metadata, ...cell }) => {
       const execution = latest.get(cell.id);
-      if (!execution) return { ...cell, execution: null };
-      return { ...cell, execution: { executionCount: execution.executionCount, events: eventsOf.get(execution.id) ?? [] } };
+      const kept = metadata ? { metadata } : {};
+      if (!execution) return { ...cell, ...kept, execution: null };
+      return { ...cell, ...kept, execution: { executionCount: execution.executionCount, events: eventsOf.get(execution.id) ?? [] } };
     }),
   };
   return render(notebook, args.format);

@@ -23,7 +23,7 @@ export async function getNotebook(db: Db, args: { userId: string; notebookId: st
   const cells = await db.cell.findMany({
     where: { notebookId: notebook.id },
     orderBy: { rank: "asc" },
-    select: { id: true, kind: true, source: true },
+    select: { id: true, kind: true, source: true, metadata: true },
   });
   const executions = await db.$queryRaw<ExecutionSummary[]>`
     SELECT DISTINCT ON ("cellId") "id", "cellId", "status", "executionCount", "queuedAt", "startedAt", "finishedAt"
@@ -36,9 +36,14 @@ export async function getNotebook(db: Db, args: { userId: string; notebookId: st
     version: notebook.version,
     provider: notebook.provider,
     language: notebook.language === "python" ? ("python" as const) : ("r" as const),
-    cells: cells.map((c) => ({ ...c, kind: c.kind === "markdown" ? ("markdown" as const) : ("code" as const) })),
+    cells: cells.map((c) => ({ ...c, kind: c.kind === "markdown" ? ("markdown" as const) : ("code" as const), metadata: jsonObject(c.metadata) })),
     executions,
     events,
     lastEventId: String(resumeFrom),
   };
+}
+
+/** Stored metadata is a JSON object written by import; anything else reads as none. */
+export function jsonObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }

@@ -40,6 +40,19 @@ describe("notebook import and export", () => {
     expect((await alice.notebook.list()).find((n) => n.id === id)).toMatchObject({ cellCount: 5 });
   });
 
+  it("imports an nbformat 3 IRkernel notebook upgraded, keeping cell metadata for export", async () => {
+    const alice = callerFor(await createUser());
+    const { id, notes } = await alice.notebook.import({ filename: "Demo.ipynb", content: readFixture("irkernel-demo-v3.ipynb") });
+    expect(notes).toEqual([]);
+    const nb = await alice.notebook.get({ id });
+    expect(nb.cells.map((c) => c.kind)).toEqual(["markdown", "markdown", "markdown", "code", "code", "code"]);
+    expect(nb.cells[0]?.source).toBe("# Native R kernel for IPython");
+    expect(nb.events.map((e) => e.event.type)).toEqual(["execute_result", "status", "display_data", "execute_result", "status", "stream", "error", "status"]);
+    const file = await alice.notebook.export({ id, format: "ipynb" });
+    expect(await checkWithNbformat(file.content)).toEqual({ ok: true, stderr: "" });
+    expect(JSON.parse(file.content).cells[3].metadata).toEqual({ collapsed: false });
+  });
+
   it("exports .ipynb that nbformat validates and that imports back the same, and .Rmd", async () => {
     const alice = callerFor(await createUser());
     const { id } = await alice.notebook.import({ filename: "cars.ipynb", content: readFixture("ir-cars.ipynb") });
@@ -97,7 +110,7 @@ describe("notebook import and export", () => {
     const before = await counts(user.id);
     const attempts: [string, string, RegExp][] = [
       ["missing.ipynb", readFixture("malformed-missing-cell-type.ipynb"), /^This file is not a Jupyter notebook: cell 3 has no cell_type\.$/],
-      ["old.ipynb", readFixture("nbformat3.ipynb"), /only nbformat 4 can be imported/],
+      ["ancient.ipynb", '{"nbformat": 1, "cells": []}', /^This notebook uses nbformat 1; nbformat 2, 3 and 4 can be imported\.$/],
       ["cut.ipynb", readFixture("truncated.ipynb"), /not valid JSON/],
       ["huge.ipynb", " ".repeat(20 * 1024 * 1024 + 1), /larger than 20 MB/],
       ["empty.ipynb", "", /empty/],

@@ -38,9 +38,11 @@ export async function importNotebook(db: Db, args: ImportNotebookArgs): Promise<
   await db.$transaction(async (tx) => {
     await tx.notebook.create({
       data: { id: notebookId, ownerId: args.userId, title: imported.title, provider: imported.provider, runtime: imported.runtime,
-        language: languageOf({ provider: imported.provider, runtime: imported.runtime }) },
+        language: languageOf({ provider: imported.provider, runtime: imported.runtime }), metadata: jsonOrOmitted(imported.metadata) },
     });
-    await tx.cell.createMany({ data: cells.map(({ id, rank, kind, source }) => ({ id, notebookId, rank, kind, source })) });
+    await tx.cell.createMany({
+      data: cells.map(({ id, rank, kind, source, metadata }) => ({ id, notebookId, rank, kind, source, metadata: jsonOrOmitted(metadata) })),
+    });
     await tx.execution.createMany({
       data: executions.map(({ id, cell, status, outputs }) => ({
         id, notebookId, cellId: cell.id, source: cell.source, status, executionCount: cell.executionCount,
@@ -56,6 +58,11 @@ export async function importNotebook(db: Db, args: ImportNotebookArgs): Promise<
   }, { timeout: 60_000, maxWait: 10_000 });
 
   return { id: notebookId, notes: imported.notes };
+}
+
+/** Metadata is plain JSON read from the file; none (or empty) is left out, stored as NULL. */
+function jsonOrOmitted(metadata: Record<string, unknown> | null): Prisma.InputJsonValue | undefined {
+  return metadata && Object.keys(metadata).length ? (metadata as Prisma.InputJsonValue) : undefined;
 }
 
 function statusOf(cell: ImportedCell): "ok" | "error" {

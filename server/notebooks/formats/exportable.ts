@@ -7,8 +7,16 @@ export type ExportCell = {
   id: string;
   kind: CellKind;
   source: string;
+  /** Kept from an imported file (Jupyter cell metadata, an R Markdown chunk's header); none if absent. */
+  metadata?: Record<string, unknown>;
   /** The cell's latest execution, with its events in order; null if it never ran. */
   execution: { executionCount: number | null; events: readonly StoredEvent[] } | null;
 };
 
-export type ExportableNotebook = { title: string; language: NotebookLanguage; cells: ExportCell[] };
+export type ExportableNotebook = {
+  title: string;
+  language: NotebookLanguage;
+  cells: ExportCell[];
+  /** Kept from an imported file (an R Markdown YAML header); none if absent. */
+  metadata?: Record<string, unknown> | null;
+};

@@ -57,15 +57,15 @@ describe("fromIpynb", () => {
     });
     expect(nb.cells[2].outputs[0]).toMatchObject({ type: "display_data", data: { "application/json": '{"north":10,"south":20}' } });
     expect(nb.cells[3].outputs[0]).toMatchObject({ type: "error", ename: "KeyError", evalue: "'west'" });
-    expect(nb.cells[4]).toEqual({ kind: "markdown", source: "```\n\\newpage\n```", executionCount: null, outputs: [] });
-    expect(nb.cells[5]).toEqual({ kind: "code", source: "", executionCount: null, outputs: [] });
+    expect(nb.cells[4]).toEqual({ kind: "markdown", source: "```\n\\newpage\n```", executionCount: null, outputs: [], metadata: { raw_mimetype: "text/latex" } });
+    expect(nb.cells[5]).toEqual({ kind: "code", source: "", executionCount: null, outputs: [], metadata: {} });
   });
 
   it("opens a notebook that names no kernel as R, and an empty one with one cell", () => {
     const nb = fromIpynb(parseIpynb('{"nbformat": 4, "nbformat_minor": 2, "metadata": {}, "cells": []}'), webrOnly);
     expect(nb.provider).toBe("webr");
     expect(nb.notes).toEqual(["The file names no kernel, so it was opened as an R notebook."]);
-    expect(nb.cells).toEqual([{ kind: "code", source: "", executionCount: null, outputs: [] }]);
+    expect(nb.cells).toEqual([{ kind: "code", source: "", executionCount: null, outputs: [], metadata: {} }]);
   });
 
   it("recognizes R and Python kernels by name when no language is given", () => {

@@ -6,8 +6,18 @@ import type { ProviderId } from "@/server/kernels/types";
 import { chooseProvider, detectLanguage, type NotebookLanguage } from "./kernel-language";
 import { isJsonMime, type Ipynb, type IpynbCell, type IpynbOutput } from "./ipynb-schema";
 import { joinMultiline } from "./multiline";
+import { keptOf } from "./unknown-types";
 
-export type ImportedCell = { kind: CellKind; source: string; executionCount: number | null; outputs: ExecEvent[] };
+export type CellMetadata = Record<string, unknown>;
+
+export type ImportedCell = {
+  kind: CellKind;
+  source: string;
+  executionCount: number | null;
+  outputs: ExecEvent[];
+  /** Kept with the cell for export: Jupyter cell metadata, an R Markdown chunk's header ({} if none). */
+  metadata: CellMetadata;
+};
 
 export type ImportedNotebook = {
   title: string;
@@ -16,6 +26,8 @@ export type ImportedNotebook = {
   runtime: string | null;
   language: NotebookLanguage | null;
   cells: ImportedCell[];
+  /** Kept with the notebook for export (an R Markdown file's YAML header); null if none. */
+  metadata: Record<string, unknown> | null;
   /** What the user should know about the import (e.g. raw cells converted, nothing can run it yet). */
   notes: string[];
 };
@@ -34,10 +46,15 @@ export function fromIpynb(nb: Ipynb, options: FromIpynbOptions): ImportedNoteboo
     provider: choice.provider,
     runtime: choice.runtime,
     language: detected?.language ?? null,
-    // A Kernelbook notebook always has a cell to type into.
-    cells: cells.length ? cells : [{ kind: "code", source: "", executionCount: null, outputs: [] }],
+    cells: cells.length ? cells : [emptyCell()],
+    metadata: null,
     notes,
   };
+}
+
+/** A Kernelbook notebook always has a cell to type into. */
+export function emptyCell(): ImportedCell {
+  return { kind: "code", source: "", executionCount: null, outputs: [], metadata: {} };
 }
 
 /** The file's name is what the user knows the notebook by; metadata.title is the fallback. */
@@ -50,14 +67,15 @@ export function titleOf(filename: string, metadataTitle?: string): string {
 
 function fromIpynbCell(cell: IpynbCell): ImportedCell {
   const source = joinMultiline(cell.source);
+  const metadata = cell.metadata;
   switch (cell.cell_type) {
     case "code":
-      return { kind: "code", source, executionCount: cell.execution_count, outputs: cell.outputs.map(fromIpynbOutput) };
+      return { kind: "code", source, executionCount: cell.execution_count, outputs: cell.outputs.map(fromIpynbOutput), metadata };
     case "markdown":
-      return { kind: "markdown", source, executionCount: null, outputs: [] };
+      return { kind: "markdown", source, executionCount: null, outputs: [], metadata };
     case "raw":
       // Raw cells are passed through untouched by nbconvert (LaTeX, YAML...): shown verbatim in a fence.
-      return { kind: "markdown", source: fenced(source), executionCount: null, outputs: [] };
+      return { kind: "markdown", source: fenced(source), executionCount: null, outputs: [], metadata };
     default: {
       const unreachable: never = cell;
       return unreachable;
@@ -104,12 +122,26 @@ export function fromIpynbBundle(data: Record<string, unknown>): MimeBundle {
 
 function cellNotes(cells: IpynbCell[]): string[] {
   const notes: string[] = [];
-  const raw = positions(cells, (c) => c.cell_type === "raw");
+  const raw = positions(cells, (c) => c.cell_type === "raw" && keptOf(c.metadata).original_cell_type === undefined);
   if (raw.length) {
     notes.push(`Raw ${plural(raw, "cell")} ${raw.join(", ")} ${raw.length === 1 ? "was" : "were"} imported as markdown, the raw text in a code block.`);
   }
   const attached = positions(cells, (c) => Object.keys(c.attachments ?? {}).length > 0);
   if (attached.length) notes.push(`Attachments (pasted images) of ${plural(attached, "cell")} ${attached.join(", ")} were not imported.`);
+  return [...notes, ...cells.flatMap((cell, i) => unknownTypeNotes(cell, i + 1))];
+}
+
+function unknownTypeNotes(cell: IpynbCell, position: number): string[] {
+  const kept = keptOf(cell.metadata);
+  const notes: string[] = [];
+  if (kept.original_cell_type !== undefined) {
+    notes.push(`Cell ${position} has a type this version does not know (${JSON.stringify(kept.original_cell_type)}): it was imported as raw text.`);
+  }
+  const types = [...new Set((kept.unknown_outputs ?? []).map((o) => JSON.stringify(o.output_type)))];
+  if (types.length) {
+    notes.push(`Cell ${position} has ${types.length === 1 ? "an output of a type" : "outputs of types"} this version does not know (${types.join(", ")}): ` +
+      `${types.length === 1 ? "it is" : "they are"} kept in the cell's metadata but not shown.`);
+  }
   return notes;
 }
 

@@ -46,12 +46,17 @@ describe("parseIpynb", () => {
     expect(e.message).toBe("This file is not a Jupyter notebook: cell 3 has no cell_type.");
   });
 
-  it("names unknown cell and output types and invalid fields", () => {
-    expect(refusal(minimal([{ cell_type: "sql", source: "" }])).message).toBe(
-      'This file is not a Jupyter notebook: cell 1 has an unknown cell_type "sql".',
+  it("reads unknown cell types as raw cells and sets unknown outputs aside (a newer nbformat 4), and names invalid fields", () => {
+    expect(parseIpynb(minimal([{ cell_type: "sql", source: "select 1" }])).cells[0]).toEqual({
+      cell_type: "raw", source: "select 1", metadata: { kernelbook: { original_cell_type: "sql" } },
+    });
+    const newOutput = { cell_type: "code", source: "", outputs: [{ output_type: "stream", name: "stdout", text: "a" }, { output_type: "widget" }] };
+    expect(parseIpynb(minimal([newOutput])).cells[0]).toMatchObject({
+      outputs: [{ output_type: "stream" }], metadata: { kernelbook: { unknown_outputs: [{ output_type: "widget" }] } },
+    });
+    expect(refusal(minimal([{ cell_type: "code", source: "", outputs: [{ text: "a" }] }])).message).toBe(
+      "This file is not a Jupyter notebook: cell 1, output 1 has no output_type.",
     );
-    const badOutput = { cell_type: "code", source: "", outputs: [{ output_type: "stream", name: "stdout", text: "a" }, { output_type: "widget" }] };
-    expect(refusal(minimal([badOutput])).message).toBe('This file is not a Jupyter notebook: cell 1, output 2 has an unknown output_type "widget".');
     const noText = { cell_type: "code", source: "", outputs: [{ output_type: "stream", name: "stdout" }] };
     expect(refusal(minimal([noText])).message).toBe("This file is not a Jupyter notebook: cell 1, output 1 has no text.");
     expect(refusal(minimal([{ cell_type: "markdown", source: 42 }])).message).toBe(
@@ -71,7 +76,8 @@ describe("parseIpynb", () => {
     expect(refusal(readFixture("truncated.ipynb")).message).toMatch(/^This file is not a Jupyter notebook: it is not valid JSON/);
     expect(refusal("[1, 2]").message).toBe("This file is not a Jupyter notebook: it holds JSON, but not a notebook object.");
     expect(refusal('{"cells": []}').message).toBe("This file is not a Jupyter notebook: it has no nbformat version.");
-    expect(refusal(readFixture("nbformat3.ipynb")).message).toMatch(/^This notebook uses nbformat 3; only nbformat 4 can be imported/);
+    expect(refusal('{"nbformat": 1, "cells": []}').message).toBe("This notebook uses nbformat 1; nbformat 2, 3 and 4 can be imported.");
+    expect(refusal('{"nbformat": 5, "cells": []}').message).toBe("This notebook uses nbformat 5; nbformat 2, 3 and 4 can be imported.");
     expect(refusal('{"nbformat": 4, "metadata": {}}').message).toBe("This file is not a Jupyter notebook: the notebook has no cells.");
   });
 

@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { formatMegabytes, MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, utf8Bytes } from "@/server/contracts/notebook-transfer";
 import { NotebookError } from "@/server/errors";
 import { ZIpynb, type Ipynb } from "./ipynb-schema";
+import { tolerateUnknownTypes } from "./unknown-types";
+import { isObject, upgradeNotebook } from "./upgrade-nbformat";
 
 const NOT_A_NOTEBOOK = "This file is not a Jupyter notebook";
 
@@ -14,8 +16,9 @@ export function parseIpynb(text: string): Ipynb {
   }
   const json = parseJson(text);
   checkEnvelope(json);
-  const parsed = ZIpynb.safeParse(json);
-  if (!parsed.success) throw invalid(`${NOT_A_NOTEBOOK}: ${describeIssue(parsed.error.issues[0], json)}.`, parsed.error);
+  const upgraded = tolerateUnknownTypes(upgradeNotebook(json));
+  const parsed = ZIpynb.safeParse(upgraded);
+  if (!parsed.success) throw invalid(`${NOT_A_NOTEBOOK}: ${describeIssue(parsed.error.issues[0], upgraded)}.`, parsed.error);
   return parsed.data;
 }
 
@@ -38,21 +41,19 @@ function parseJson(text: string): unknown {
 }
 
 /** The checks that deserve their own message before the schema's: version and size. */
-function checkEnvelope(json: unknown): void {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw invalid(`${NOT_A_NOTEBOOK}: it holds JSON, but not a notebook object.`);
-  }
-  const { nbformat, cells } = json as Record<string, unknown>;
+function checkEnvelope(json: unknown): asserts json is Record<string, unknown> {
+  if (!isObject(json)) throw invalid(`${NOT_A_NOTEBOOK}: it holds JSON, but not a notebook object.`);
+  const { nbformat, cells, worksheets } = json;
   if (nbformat === undefined) throw invalid(`${NOT_A_NOTEBOOK}: it has no nbformat version.`);
-  if (nbformat !== 4) {
-    throw invalid(
-      `This notebook uses nbformat ${JSON.stringify(nbformat)}; only nbformat 4 can be imported. ` +
-        "Open and save it in JupyterLab (or run `jupyter nbconvert --to notebook`) to upgrade it.",
-    );
+  if (nbformat !== 2 && nbformat !== 3 && nbformat !== 4) {
+    throw invalid(`This notebook uses nbformat ${JSON.stringify(nbformat)}; nbformat 2, 3 and 4 can be imported.`);
   }
-  if (Array.isArray(cells) && cells.length > MAX_IMPORT_CELLS) {
-    throw invalid(`This notebook has ${cells.length} cells; the import limit is ${MAX_IMPORT_CELLS}.`);
-  }
+  const count = Array.isArray(cells) ? cells.length : Array.isArray(worksheets) ? worksheets.reduce((n: number, ws) => n + cellCount(ws), 0) : 0;
+  if (count > MAX_IMPORT_CELLS) throw invalid(`This notebook has ${count} cells; the import limit is ${MAX_IMPORT_CELLS}.`);
+}
+
+function cellCount(worksheet: unknown): number {
+  return isObject(worksheet) && Array.isArray(worksheet.cells) ? worksheet.cells.length : 0;
 }
 
 /** "cell 3, output 2 has no text": where the problem is, in the words of the notebook's structure. */

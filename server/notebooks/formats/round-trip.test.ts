@@ -20,7 +20,7 @@ function asExportable(imported: ImportedNotebook): ExportableNotebook {
     title: imported.title,
     language: imported.language ?? "r",
     cells: imported.cells.map((cell, i) => ({
-      id: `cell-${i}`, kind: cell.kind, source: cell.source,
+      id: `cell-${i}`, kind: cell.kind, source: cell.source, metadata: cell.metadata,
       execution: cell.executionCount === null && cell.outputs.length === 0 ? null : { executionCount: cell.executionCount, events: cell.outputs },
     })),
   };

@@ -36,7 +36,7 @@ export function toIpynbText(notebook: ExportableNotebook): string {
 }
 
 function toIpynbCell(cell: ExportCell): IpynbCellJson {
-  const base = { id: cell.id, metadata: {}, source: toLines(cell.source) };
+  const base = { id: cell.id, metadata: cell.metadata ?? {}, source: toLines(cell.source) };
   if (cell.kind === "markdown") return { ...base, cell_type: "markdown" };
   const executionCount = cell.execution?.executionCount ?? null;
   return { ...base, cell_type: "code", execution_count: executionCount, outputs: toIpynbOutputs(cell.execution?.events ?? [], executionCount) };
