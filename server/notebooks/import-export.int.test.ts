@@ -53,6 +53,20 @@ describe("notebook import and export", () => {
     expect(JSON.parse(file.content).cells[3].metadata).toEqual({ collapsed: false });
   });
 
+  it("imports R Markdown, Quarto and R Notebook files and exports the .Rmd back byte for byte", async () => {
+    const alice = callerFor(await createUser());
+    for (const [filename, fixture] of [
+      ["analysis.Rmd", "rmd/rstudio-template.Rmd"], ["penguins.qmd", "rmd/quarto-penguins.qmd"],
+      ["windows.Rmd", "rmd/windows-crlf.Rmd"], ["Stopping distances.nb.html", "rmd/rstudio-template.nb.html"],
+    ] as const) {
+      const { id } = await alice.notebook.import({ filename, content: readFixture(fixture) });
+      const nb = await alice.notebook.get({ id });
+      expect(nb.cells.length, filename).toBeGreaterThanOrEqual(3);
+      const expected = readFixture(fixture.endsWith(".nb.html") ? "rmd/rstudio-template.Rmd" : fixture);
+      expect((await alice.notebook.export({ id, format: "rmd" })).content, filename).toBe(expected);
+    }
+  });
+
   it("exports .ipynb that nbformat validates and that imports back the same, and .Rmd", async () => {
     const alice = callerFor(await createUser());
     const { id } = await alice.notebook.import({ filename: "cars.ipynb", content: readFixture("ir-cars.ipynb") });
@@ -114,6 +128,8 @@ describe("notebook import and export", () => {
       ["cut.ipynb", readFixture("truncated.ipynb"), /not valid JSON/],
       ["huge.ipynb", " ".repeat(20 * 1024 * 1024 + 1), /larger than 20 MB/],
       ["empty.ipynb", "", /empty/],
+      ["blank.Rmd", "\n  \n", /^This R Markdown file is empty\.$/],
+      ["page.html", "<html></html>", /^This HTML file is not an R Notebook/],
     ];
     for (const [filename, content, message] of attempts) {
       const error = await alice.notebook.import({ filename, content }).then(() => null, (e: unknown) => e);

@@ -1,4 +1,4 @@
-// Imports a .ipynb file as a new notebook of the user: its cells, and for each code cell that has
+// Imports a notebook file (.ipynb, .Rmd, .qmd, .nb.html) as a new notebook of the user: its cells, and for each code cell that has
 // outputs (or a prompt number) a finished Execution with those outputs as events, so they show at
 // once. One transaction: a file that fails anywhere creates nothing.
 import "server-only";
@@ -8,9 +8,9 @@ import type { Db } from "@/server/db";
 import type { StoredEvent } from "@/server/contracts/outputs";
 import type { ProviderId } from "@/server/kernels/types";
 import { capOutputs } from "./formats/cap-outputs";
-import { fromIpynb, type ImportedCell } from "./formats/from-ipynb";
+import type { ImportedCell } from "./formats/from-ipynb";
 import { languageOf } from "./formats/kernel-language";
-import { parseIpynb } from "./formats/parse-ipynb";
+import { readNotebookFile } from "./formats/read-notebook-file";
 
 export type ImportNotebookArgs = {
   userId: string;
@@ -27,7 +27,7 @@ const EVENT_BATCH = 1000;
 type EventRow = { executionId: string; notebookId: string; seq: number; type: string; payload: Prisma.InputJsonValue };
 
 export async function importNotebook(db: Db, args: ImportNotebookArgs): Promise<{ id: string; notes: string[] }> {
-  const imported = fromIpynb(parseIpynb(args.content), { filename: args.filename, availableProviders: args.availableProviders });
+  const imported = readNotebookFile({ filename: args.filename, content: args.content, availableProviders: args.availableProviders });
   const notebookId = randomUUID();
   const cells = imported.cells.map((cell, rank) => ({ ...cell, id: randomUUID(), rank }));
   const finishedAt = new Date();
