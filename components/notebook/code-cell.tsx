@@ -3,6 +3,7 @@
 // execution's output below.
 import { useCallback, useMemo } from "react";
 import type { CellActions } from "./cell-actions";
+import { ChunkCaptionLine } from "./chunk-caption";
 import type { CellExecution } from "./execution-state";
 import { languageName, useCodeLanguage } from "./code-language";
 import { MonacoCellEditor, type CursorHint, type EditorCommand } from "./monaco-cell-editor";
@@ -34,6 +35,7 @@ export function CodeCell({ cell, editing, cursor, theme, execution, actions }: P
 
   return (
     <>
+      {cell.chunk && <ChunkCaptionLine chunk={cell.chunk} />}
       {editing ? (
         <MonacoCellEditor
           className={styles.editorBox}

@@ -2,6 +2,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import type { CellKind } from "@/server/contracts/notebook";
+import type { ChunkCaption } from "@/server/notebooks/formats/rmd/chunk-caption";
 
 type RouterOutputs = inferRouterOutputs<AppRouter>;
 
@@ -15,4 +16,10 @@ export type RunResult = RouterOutputs["execution"]["run"];
 export type { CellKind };
 
 /** A cell as the page holds it: React state is the source of truth for the text. */
-export type DocCell = { id: string; kind: CellKind; source: string };
+export type DocCell = {
+  id: string;
+  kind: CellKind;
+  source: string;
+  /** For a cell imported from an R Markdown / Quarto chunk: its engine, label and options. */
+  chunk?: ChunkCaption | null;
+};

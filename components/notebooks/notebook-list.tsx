@@ -1,5 +1,5 @@
 "use client";
-// The user's notebooks: create, import (.ipynb), open, rename, delete (with confirmation); a clear empty state.
+// The user's notebooks: create, import (button or drop: .ipynb, .Rmd, .qmd, .nb.html), open, rename, delete (with confirmation); a clear empty state.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ImportNotebookButton } from "./import-notebook-button";
+import { NotebookDropZone } from "./notebook-drop-zone";
 import { NewFromExampleMenu } from "./new-from-example-menu";
 import styles from "./notebook-list.module.css";
 
@@ -34,22 +35,24 @@ export function NotebookList() {
         </button>
       </div>
       {importError && <p className="error-text" role="alert" data-testid="import-error">{importError}</p>}
-      {list.isPending && <p className="muted">Loading notebooks…</p>}
-      {list.isError && <p className="error-text" role="alert">Could not load notebooks: {list.error.message}</p>}
-      {list.data && list.data.length === 0 && (
-        <div className="empty-state" data-testid="notebooks-empty">
-          <h2>No notebooks yet</h2>
-          <p className="muted">A notebook holds R code cells, their output and plots, and markdown notes.</p>
-          <button type="button" className="btn btn-primary" onClick={() => create.mutate({})}>Create your first notebook</button>
-        </div>
-      )}
-      {list.data && list.data.length > 0 && (
-        <ul className={styles.list} data-testid="notebook-list">
-          {list.data.map((nb) => (
-            <NotebookRow key={nb.id} notebook={nb} onRenamed={invalidate} onDelete={() => setDeleting(nb)} />
-          ))}
-        </ul>
-      )}
+      <NotebookDropZone onError={setImportError}>
+        {list.isPending && <p className="muted">Loading notebooks…</p>}
+        {list.isError && <p className="error-text" role="alert">Could not load notebooks: {list.error.message}</p>}
+        {list.data && list.data.length === 0 && (
+          <div className="empty-state" data-testid="notebooks-empty">
+            <h2>No notebooks yet</h2>
+            <p className="muted">A notebook holds R code cells, their output and plots, and markdown notes.</p>
+            <button type="button" className="btn btn-primary" onClick={() => create.mutate({})}>Create your first notebook</button>
+          </div>
+        )}
+        {list.data && list.data.length > 0 && (
+          <ul className={styles.list} data-testid="notebook-list">
+            {list.data.map((nb) => (
+              <NotebookRow key={nb.id} notebook={nb} onRenamed={invalidate} onDelete={() => setDeleting(nb)} />
+            ))}
+          </ul>
+        )}
+      </NotebookDropZone>
       {deleting && (
         <ConfirmDialog
           title="Delete notebook?"

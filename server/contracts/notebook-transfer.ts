@@ -1,4 +1,4 @@
-// Inputs and limits of notebook import (.ipynb) and export (.ipynb, .Rmd), shared by browser and server.
+// Inputs and limits of notebook import (.ipynb, .Rmd, .qmd, .nb.html) and export (.ipynb, .Rmd), shared by browser and server.
 import { z } from "zod";
 import { ZId } from "./notebook";
 
@@ -6,6 +6,10 @@ import { ZId } from "./notebook";
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The most cells an imported notebook may have (the same limit as saving). */
 export const MAX_IMPORT_CELLS = 2000;
+
+/** What the import button and drop zone accept: Jupyter, R Markdown, Quarto, R Notebook (by name; the server also sniffs content). */
+export const IMPORT_ACCEPT = ".ipynb,.Rmd,.rmd,.Rmarkdown,.qmd,.nb.html,.html,application/x-ipynb+json,text/x-r-markdown";
+export const IMPORT_FORMATS_LABEL = "Jupyter (.ipynb), R Markdown (.Rmd), Quarto (.qmd) or R Notebook (.nb.html)";
 
 export const EXPORT_FORMATS = ["ipynb", "rmd"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -15,6 +15,8 @@ export async function exportNotebook(db: Db, args: { userId: string; notebookId:
   const owned = await findOwnedNotebook(db, args);
   const loaded = await getNotebook(db, args);
   const latest = new Map(loaded.executions.map((e) => [e.cellId, e]));
+  const kept = await db.cell.findMany({ where: { notebookId: owned.id }, select: { id: true, metadata: true } });
+  const metadataOf = new Map(kept.map((c) => [c.id, jsonObject(c.metadata)]));
   const eventsOf = new Map<string, StoredEvent[]>();
   for (const e of loaded.events) {
     const list = eventsOf.get(e.executionId);
@@ -25,11 +27,12 @@ export async function exportNotebook(db: Db, args: { userId: string; notebookId:
     title: loaded.title,
     language: languageOf(owned),
     metadata: jsonObject(owned.metadata),
-    cells: loaded.cells.map(({ metadata, ...cell }) => {
-      const execution = latest.get(cell.id);
-      const kept = metadata ? { metadata } : {};
-      if (!execution) return { ...cell, ...kept, execution: null };
-      return { ...cell, ...kept, execution: { executionCount: execution.executionCount, events: eventsOf.get(execution.id) ?? [] } };
+    cells: loaded.cells.map(({ id, kind, source }) => {
+      const execution = latest.get(id);
+      const metadata = metadataOf.get(id);
+      const cell = { id, kind, source, ...(metadata ? { metadata } : {}) };
+      if (!execution) return { ...cell, execution: null };
+      return { ...cell, execution: { executionCount: execution.executionCount, events: eventsOf.get(execution.id) ?? [] } };
     }),
   };
   return render(notebook, args.format);

@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "@/server/db";
 import type { ExecutionStatus } from "@/server/contracts/outputs";
 import { lastEventId, readEventsOf } from "@/server/executions/read-events";
+import { chunkCaption } from "./formats/rmd/chunk-caption";
 import { findOwnedNotebook } from "./find-owned-notebook";
 
 export type ExecutionSummary = {
@@ -36,7 +37,9 @@ export async function getNotebook(db: Db, args: { userId: string; notebookId: st
     version: notebook.version,
     provider: notebook.provider,
     language: notebook.language === "python" ? ("python" as const) : ("r" as const),
-    cells: cells.map((c) => ({ ...c, kind: c.kind === "markdown" ? ("markdown" as const) : ("code" as const), metadata: jsonObject(c.metadata) })),
+    cells: cells.map(({ metadata, ...c }) => ({
+      ...c, kind: c.kind === "markdown" ? ("markdown" as const) : ("code" as const), chunk: chunkCaption(jsonObject(metadata)),
+    })),
     executions,
     events,
     lastEventId: String(resumeFrom),
