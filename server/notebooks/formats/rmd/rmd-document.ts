@@ -64,7 +64,7 @@ export function readRmd(content: string): RmdDocument {
     const parsed = chunk ? parseChunkHeader(chunk[1] ?? "") : null;
     if (chunk && parsed) {
       flushText();
-      const end = lines.findIndex((l, at) => at > i && CHUNK_CLOSE.test(l));
+      const end = indexAfter(lines, i, (l) => CHUNK_CLOSE.test(l));
       const bodyLines = lines.slice(i + 1, end < 0 ? lines.length : end);
       const block: RmdBlock = { type: "chunk", header: parsed, headerText: chunk[1] ?? "", body: bodyLines.join("\n"), blankBefore: blank };
       if (line !== `\`\`\`{${block.headerText}}`) block.open = line;
@@ -94,7 +94,7 @@ export function readRmd(content: string): RmdDocument {
 /** The line after the YAML header (`---` … `---` or `...`), or 0 if the file does not start with one. */
 function frontMatterEnd(lines: string[]): number {
   if (lines[0]?.trimEnd() !== "---") return 0;
-  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  const close = indexAfter(lines, 0, (l) => /^(---|\.\.\.)\s*$/.test(l));
   return close < 0 ? 0 : close + 1;
 }
 
@@ -104,7 +104,7 @@ function verbatimFenceEnd(lines: string[], at: number): number {
   if (!open) return at;
   const run = open[1] ?? "```";
   const closing = new RegExp(`^ {0,3}${run[0] === "`" ? "`" : "~"}{${run.length},}\\s*$`);
-  const end = lines.findIndex((l, i) => i > at && closing.test(l));
+  const end = indexAfter(lines, at, (l) => closing.test(l));
   return end < 0 ? lines.length - 1 : end;
 }
 
@@ -112,4 +112,10 @@ function countTrailingBlank(lines: string[]): number {
   let n = 0;
   for (let i = lines.length - 1; i >= 0 && lines[i] === ""; i--) n++;
   return n;
+}
+
+/** The first line after `from` that passes `test`, or -1. */
+function indexAfter(lines: string[], from: number, test: (line: string) => boolean): number {
+  for (let i = from + 1; i < lines.length; i++) if (test(lines[i] ?? "")) return i;
+  return -1;
 }
