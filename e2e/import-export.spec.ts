@@ -1,5 +1,7 @@
 // Import and export: a Jupyter notebook (IRkernel, with a plot and an error) comes in with its outputs,
-// goes out again as .ipynb and .Rmd downloads; a file that is not a notebook is refused, clearly.
+// goes out again as .ipynb and .Rmd downloads; an R Markdown file (picked) and a Quarto file
+// (dropped) open with their chunk options shown and export back unchanged; a file that is not a
+// notebook is refused, clearly.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Download, type Page } from "@playwright/test";
@@ -58,4 +60,45 @@ test("a file that is not a notebook is refused with a clear message and creates 
   await expect(page.getByTestId("import-error")).toContainText("not valid JSON");
   await page.reload();
   await expect(page.getByTestId("notebooks-empty")).toBeVisible();
+});
+
+test("an R Markdown file with chunk options opens with them shown and exports back byte for byte", async ({ page }) => {
+  await signUp(page, uniqueEmail("rmd"));
+  await page.getByTestId("import-input").setInputFiles(fixture("rmd/rstudio-template.Rmd"));
+  await expect(page).toHaveURL(/\/notebooks\/[^/]+$/);
+  await expect(page.getByTestId("notebook-title")).toContainText("Stopping distances");
+
+  const cells = page.getByTestId("cell");
+  await expect(cells).toHaveCount(7);
+  await expect(cells.nth(0).getByTestId("chunk-engine")).toHaveText("r");
+  await expect(cells.nth(0).getByTestId("chunk-label")).toHaveText("setup");
+  await expect(cells.nth(0).getByTestId("chunk-options")).toHaveText("include=FALSE");
+  await expect(cells.nth(0)).toContainText("knitr::opts_chunk$set(echo = TRUE)");
+  await expect(cells.nth(1).getByTestId("markdown-rendered")).toContainText("R Markdown");
+  await expect(cells.nth(1).getByTestId("markdown-rendered")).toContainText("r nrow(cars)");
+  await expect(cells.nth(4).getByTestId("chunk-label")).toHaveText("pressure");
+  await expect(cells.nth(4).getByTestId("chunk-options")).toHaveText('echo=FALSE, fig.cap="Vapour pressure, by temperature", fig.width=7');
+  await expect(cells.nth(6).getByTestId("chunk-label")).toHaveCount(0);
+
+  const rmd = await exportAs(page, "rmd");
+  expect(rmd.download.suggestedFilename()).toBe("Stopping distances.Rmd");
+  expect(rmd.text).toBe(await readFile(fixture("rmd/rstudio-template.Rmd"), "utf8"));
+});
+
+test("a Quarto file dropped on the notebook list opens with its #| options and exports back unchanged", async ({ page }) => {
+  await signUp(page, uniqueEmail("qmd"));
+  const text = await readFile(fixture("rmd/quarto-penguins.qmd"), "utf8");
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "penguins.qmd", { type: "" }));
+    return data;
+  }, text);
+  await page.getByTestId("notebook-dropzone").dispatchEvent("drop", { dataTransfer });
+  await expect(page).toHaveURL(/\/notebooks\/[^/]+$/);
+  const cells = page.getByTestId("cell");
+  await expect(cells.nth(1).getByTestId("chunk-label")).toHaveText("load");
+  await expect(cells.nth(1).getByTestId("chunk-options")).toHaveText("message: false");
+  await expect(cells.nth(5).getByTestId("chunk-engine")).toHaveText("python");
+  const qmd = await exportAs(page, "rmd");
+  expect(qmd.text).toBe(text);
 });

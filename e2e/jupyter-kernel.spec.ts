@@ -49,4 +49,8 @@ test("a notebook on IRkernel through Jupyter plots, completes, lists variables a
   await typeInCell(page, 1, 'stop("the model did not converge")');
   await page.keyboard.press("Control+Enter");
   await expect(page.getByTestId("cell").nth(1).getByTestId("output-error")).toContainText("the model did not converge");
+  // IRkernel repeats the message line in its traceback: it is shown once, then the call stack.
+  const shown = await page.getByTestId("cell").nth(1).getByTestId("output-error").innerText();
+  expect(shown.split("Error in eval")).toHaveLength(2);
+  expect(shown).toContain('1. stop("the model did not converge")');
 });

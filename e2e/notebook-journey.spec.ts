@@ -63,6 +63,8 @@ test("an R error is shown as an error and stops Run all", async ({ page }) => {
   await typeInCell(page, 1, 'cat("should not run\\n")');
   await page.getByRole("button", { name: "Run all" }).click();
   await expect(page.getByTestId("cell").nth(0).getByTestId("output-error")).toContainText("the data is missing");
+  // Once, as the R console and JupyterLab show it (webR's traceback repeats the message).
+  expect((await page.getByTestId("cell").nth(0).getByTestId("output-error").innerText()).split("the data is missing")).toHaveLength(2);
   await expect(page.getByTestId("cell").nth(1).getByTestId("cell-output")).toContainText(/not run/i);
   await expect(page.getByTestId("cell").nth(1).getByTestId("stream-stdout")).toHaveCount(0);
 });
