@@ -38,7 +38,9 @@ export const ZRmdNotebookMetadata = z.object({
 export type RmdNotebookMetadata = z.infer<typeof ZRmdNotebookMetadata>;
 
 export function rmdCellMetadata(metadata: Record<string, unknown> | undefined): RmdCellMetadata | null {
-  const parsed = ZRmdCellMetadata.safeParse(metadata?.[RMD_KEY]);
+  const kept = metadata?.[RMD_KEY];
+  if (kept === undefined) return null; // most cells: not imported from R Markdown
+  const parsed = ZRmdCellMetadata.safeParse(kept);
   return parsed.success ? parsed.data : null;
 }
 
