@@ -60,20 +60,12 @@ export function readRmd(content: string): RmdDocument {
   let i = header;
   while (i < lines.length) {
     const line = lines[i] ?? "";
-    const chunk = CHUNK_OPEN.exec(line);
-    const parsed = chunk ? parseChunkHeader(chunk[1] ?? "") : null;
-    if (chunk && parsed) {
+    const chunk = readChunk(lines, i);
+    if (chunk) {
       flushText();
-      const end = indexAfter(lines, i, (l) => CHUNK_CLOSE.test(l));
-      const bodyLines = lines.slice(i + 1, end < 0 ? lines.length : end);
-      const block: RmdBlock = { type: "chunk", header: parsed, headerText: chunk[1] ?? "", body: bodyLines.join("\n"), blankBefore: blank };
-      if (line !== `\`\`\`{${block.headerText}}`) block.open = line;
-      if (end < 0) block.close = null;
-      else if (lines[end] !== "```") block.close = lines[end];
-      if (!bodyLines.length) block.emptyBody = true;
-      blocks.push(block);
+      blocks.push({ ...chunk.block, blankBefore: blank });
       blank = 0;
-      i = end < 0 ? lines.length : end + 1;
+      i = chunk.next;
       continue;
     }
     if (line === "" && textLines.length === 0) {
@@ -89,6 +81,22 @@ export function readRmd(content: string): RmdDocument {
   const frontMatter = header > 0 ? lines.slice(0, header).join("\n") : null;
   const yaml = header > 0 ? lines.slice(1, header - 1).join("\n") : null;
   return { frontMatter, yaml, blocks, blankAfter: blank, eol, finalNewline, bom };
+}
+
+/** A chunk opening at line `at`: the chunk, and the line after its closing fence; null if none opens there. */
+function readChunk(lines: string[], at: number): { block: RmdChunk; next: number } | null {
+  const line = lines[at] ?? "";
+  const open = CHUNK_OPEN.exec(line);
+  const header = open ? parseChunkHeader(open[1] ?? "") : null;
+  if (!open || !header) return null;
+  const end = indexAfter(lines, at, (l) => CHUNK_CLOSE.test(l));
+  const bodyLines = lines.slice(at + 1, end < 0 ? lines.length : end);
+  const block: RmdChunk = { type: "chunk", header, headerText: open[1] ?? "", body: bodyLines.join("\n") };
+  if (line !== `\`\`\`{${block.headerText}}`) block.open = line;
+  if (end < 0) block.close = null; // knitr runs an unclosed chunk to the end of the file
+  else if (lines[end] !== "```") block.close = lines[end];
+  if (!bodyLines.length) block.emptyBody = true;
+  return { block, next: end < 0 ? lines.length : end + 1 };
 }
 
 /** The line after the YAML header (`---` … `---` or `...`), or 0 if the file does not start with one. */

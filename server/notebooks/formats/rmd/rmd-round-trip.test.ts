@@ -31,6 +31,16 @@ describe("R Markdown / Quarto round trip", () => {
     expect(exportedAgain(imported(name))).toBe(read(name));
   });
 
+  it.each([
+    ["an unclosed chunk", "Text\n\n```{r}\nx <- 1\n"],
+    ["odd fences", "```{r}   \n1\n````\n\n```{r a}\n2\n```  \n"],
+    ["a BOM and a header alone", "\uFEFF---\ntitle: only\n---"],
+    ["blank lines at both ends", "\n\n\nText\n\n\n"],
+    ["a chunk that is only #| lines", "```{r}\n#| label: x\n#| echo: false\n```\n"],
+  ])("%s exports back byte for byte", (_, content) => {
+    expect(exportedAgain(imported("edge.Rmd", content))).toBe(content);
+  });
+
   it("reads the RStudio template: YAML title, setup chunk options, inline R kept in the text", () => {
     const nb = imported("rstudio-template.Rmd");
     expect(nb.title).toBe("Stopping distances");
