@@ -23,7 +23,7 @@ function reexported(fixture: string): string {
     title: imported.title,
     language: imported.language ?? "r",
     cells: imported.cells.map((c, i) => ({
-      id: `imported-${i}`, kind: c.kind, source: c.source, execution: { executionCount: c.executionCount, events: c.outputs },
+      id: `imported-${i}`, kind: c.kind, source: c.source, metadata: c.metadata, execution: { executionCount: c.executionCount, events: c.outputs },
     })),
   };
   return toIpynbText(notebook);
@@ -41,6 +41,12 @@ describe("exported .ipynb against the official nbformat schema", () => {
   it("validates the re-export of Jupyter-written notebooks (IRkernel, ipykernel)", async () => {
     await expectValid(reexported("ir-cars.ipynb"));
     await expectValid(reexported("python-pandas.ipynb"));
+  });
+
+  it("validates the export of upgraded nbformat 2 / 3 notebooks and of a 4.99 one (cell metadata kept)", async () => {
+    await expectValid(reexported("nbformat2-python.ipynb"));
+    await expectValid(reexported("irkernel-demo-v3.ipynb"));
+    await expectValid(reexported("future-nbformat-4.99.ipynb"));
   });
 
   it("refuses a broken export: a code cell without outputs, an output of an unknown shape", async () => {
