@@ -32,6 +32,11 @@ describe("errorText", () => {
     expect(shown(error)).toContain('1. stop("boom")');
   });
 
+  it("a message of several lines: all of it in the head, once", () => {
+    const error = { ename: "Error", evalue: "columns differ:\n  x: numeric\n  y: character", traceback: ["Error in check(df) : columns differ:\n  x: numeric\n  y: character", "", "Traceback:", "1. check(df)"] };
+    expect(errorText(error)).toEqual({ head: "Error in check(df) : columns differ:\n  x: numeric\n  y: character", detail: "Traceback:\n1. check(df)" });
+  });
+
   it("ipykernel: the coloured traceback alone, as JupyterLab shows it", () => {
     const traceback = [
       "\u001b[0;31m---------------------------------------------------------------------------\u001b[0m",

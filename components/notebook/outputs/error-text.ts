@@ -15,9 +15,10 @@ export function errorText(error: { ename: string; evalue: string; traceback: rea
   const message = stripAnsi(error.evalue).trim();
   const carried = traceback !== "" && message !== "" && stripAnsi(traceback).includes(message);
   if (!carried) return { head: `${error.ename}: ${error.evalue.trimEnd()}`, detail: traceback };
-  const newline = traceback.indexOf("\n");
-  const first = newline < 0 ? traceback : traceback.slice(0, newline);
-  // R words the message on the traceback's first line; Python's traceback ends with it.
-  if (!stripAnsi(first).includes(message)) return { head: "", detail: traceback };
-  return { head: first, detail: newline < 0 ? "" : traceback.slice(newline + 1).replace(/^\n+/, "").trimEnd() };
+  // R words the message in the traceback's first lines (as many as the message has); Python's ends with it.
+  const lines = traceback.split("\n");
+  const spanned = message.split("\n").length;
+  const head = lines.slice(0, spanned).join("\n");
+  if (!stripAnsi(head).includes(message)) return { head: "", detail: traceback };
+  return { head, detail: lines.slice(spanned).join("\n").replace(/^\n+/, "").trimEnd() };
 }
