@@ -19,6 +19,9 @@ export async function startJupyterServer({ timeoutMs = 60_000, command = "jupyte
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(command, [
     "--no-browser", "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0", "--allow-root", `--ServerApp.root_dir=${dir}`,
+    // Only IRkernel: a machine with Python kernels installed (python3-ipykernel) must not change what
+    // the tests see in the kernel picker.
+    "--KernelSpecManager.ensure_native_kernel=False", "--KernelSpecManager.allowed_kernelspecs=ir",
   ], {
     cwd: dir,
     // The token goes through the environment (jupyter-server reads JUPYTER_TOKEN), not argv: `ps` shows argv.
