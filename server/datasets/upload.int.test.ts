@@ -237,4 +237,16 @@ describe("dataset uploads", () => {
       message: 'The file of "kept.csv" in storage no longer matches the one that was uploaded; delete the dataset and upload it again.',
     });
   });
+
+  it("copies only the staged version that was verified: a blob swapped in after the check is not copied", async () => {
+    const { openStaging, promoteStaging, stagingBlob } = await import("./upload-staging");
+    const store = await blobStore();
+    const row = { id: `swap${Date.now()}`, blobName: `users/nobody/swap-${Date.now()}` };
+    await openStaging(store, row);
+    const verified = await stagingBlob(store, row).upload(sampleBytes(64, 21), 64);
+    await stagingBlob(store, row).upload(sampleBytes(640, 22), 640); // the owner swaps the bytes meanwhile
+    await expect(promoteStaging(store, row, { etag: verified.etag! })).rejects.toMatchObject({ statusCode: 412 });
+    expect(await store.container.getBlockBlobClient(row.blobName).exists()).toBe(false);
+    await store.containerNamed(`upload-${row.id}`).delete();
+  });
 });
