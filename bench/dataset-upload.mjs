@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { signedInBrowser } from "./lib/browser.mjs";
-import { treeRssMiB } from "./lib/app-server.mjs";
+import { descendantsCpuSeconds, treeRssMiB } from "./lib/app-server.mjs";
 
 const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? 1024 ** 3);
 const MiB = 1024 * 1024;
@@ -35,6 +35,7 @@ async function browserUpload(app, client, path, { hashIn = "workers" } = {}) {
     const before = treeRssMiB(app.pid);
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, treeRssMiB(app.pid))), 200);
+    const cpu0 = { browser: descendantsCpuSeconds(/chrom/i), azurite: descendantsCpuSeconds(/azurite/) };
     const t0 = performance.now();
     await page.getByTestId("dataset-file-input").setInputFiles(path);
     // This file's row (a repeated run's earlier datasets are ready already).
@@ -43,7 +44,8 @@ async function browserUpload(app, client, path, { hashIn = "workers" } = {}) {
       .and(page.locator('[data-status="ready"]')).waitFor({ timeout: 30 * 60_000 });
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
-    return { seconds, rssBefore: before, rssPeak: peak };
+    const cpu = { client: descendantsCpuSeconds(/chrom/i) - cpu0.browser, azurite: descendantsCpuSeconds(/azurite/) - cpu0.azurite };
+    return { seconds, rssBefore: before, rssPeak: peak, cpu };
   } finally {
     await browser.close();
   }
@@ -53,11 +55,14 @@ async function sdkUpload(connectionString, path) {
   const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(`bench-sdk-${Date.now()}`);
   await container.create();
   const blob = container.getBlockBlobClient("upload.bin");
+  const cpu0 = { client: process.cpuUsage(), azurite: descendantsCpuSeconds(/azurite/) };
   const t0 = performance.now();
   await blob.uploadFile(path, { blockSize: 8 * MiB, concurrency: 4 });
   const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu0.client);
+  const cpu = { client: (used.user + used.system) / 1e6, azurite: descendantsCpuSeconds(/azurite/) - cpu0.azurite };
   await container.delete();
-  return { seconds };
+  return { seconds, cpu };
 }
 
 /** Median time of a CORS preflight (OPTIONS) for a Put Block URL, as Chromium sends it. */
@@ -86,7 +91,7 @@ export async function benchDatasetUpload(app, client) {
     const preflight = await preflightMs(app.storage, new URL(app.url).origin);
     const blocks = Math.ceil(SIZE / (8 * MiB));
     return { bytes: SIZE, sdkMBps: SIZE / MiB / sdk.seconds, browserMBps: SIZE / MiB / browser.seconds, preflightMs: preflight, preflights: blocks + 1,
-      pageHashMBps: SIZE / MiB / onPage.seconds, ...browser };
+      pageHashMBps: SIZE / MiB / onPage.seconds, sdkCpu: sdk.cpu, pageHashCpu: onPage.cpu, ...browser };
   } finally {
     await rm(path, { force: true });
     await rm(path.replace(/\.bin$/, "-page.bin"), { force: true });

@@ -18,6 +18,9 @@ try {
       + `browser hashing on the page's main thread instead (the old path): ${up.pageHashMBps.toFixed(1)} MB/s, ratio ${(up.pageHashMBps / up.sdkMBps).toFixed(2)}x; `
       + `app RSS ${up.rssBefore.toFixed(0)} MiB before, peak ${up.rssPeak.toFixed(0)} MiB; `
       + `${up.preflights} CORS preflights of ${up.preflightMs.toFixed(2)} ms each (median, Node → Azurite)`);
+    const perGiB = (s) => (s * 1024 ** 3 / up.bytes).toFixed(1);
+    console.log(`  CPU s per GiB, client / Azurite: SDK ${perGiB(up.sdkCpu.client)} / ${perGiB(up.sdkCpu.azurite)}; `
+      + `browser (workers) ${perGiB(up.cpu.client)} / ${perGiB(up.cpu.azurite)}; browser (main thread) ${perGiB(up.pageHashCpu.client)} / ${perGiB(up.pageHashCpu.azurite)}`);
   }
 } finally {
   await app.stop();
