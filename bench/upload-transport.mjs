@@ -1,5 +1,5 @@
 // What the browser's transport alone costs, without the app or any checksum: a 256 MiB file-backed
-// File PUT to Azurite as 8 MiB Put Blocks x 4 from a plain page, with Blob-slice bodies and with
+// File PUT to Azurite as 8 MiB Put Blocks, BENCH_LANES (4) at a time, from a plain page, with Blob-slice bodies and with
 // ArrayBuffer bodies, and the raw SDK from Node; MB/s and CPU seconds per GiB of Chromium's processes,
 // Azurite and the SDK. (ps reports whole CPU seconds: the per-GiB figures are ±4 s.)
 import { createWriteStream } from "node:fs";
@@ -15,6 +15,8 @@ import { descendantsCpuSeconds } from "./lib/app-server.mjs";
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? 256 * MiB);
+/** Blocks in flight in the page (the app sends 4; Chromium opens at most 6 HTTP/1.1 connections per host). */
+const LANES = Number(process.env.BENCH_LANES ?? 4);
 const perGiB = (seconds) => ((seconds * 1024 ** 3) / SIZE).toFixed(0);
 
 async function writeFile(path) {
@@ -25,7 +27,7 @@ async function writeFile(path) {
 }
 
 /** In the page: the file's blocks, 4 in flight, as Blob slices or as ArrayBuffers read first. */
-async function putBlocks({ url, body }) {
+async function putBlocks({ url, body, lanes }) {
   const file = document.getElementById("file").files[0];
   const size = 8 * 1024 * 1024;
   const count = Math.ceil(file.size / size);
@@ -39,7 +41,7 @@ async function putBlocks({ url, body }) {
       if (answer.status !== 201) throw new Error(`Put Block answered ${answer.status}`);
     }
   };
-  await Promise.all([lane(), lane(), lane(), lane()]);
+  await Promise.all(Array.from({ length: lanes }, lane));
 }
 
 const path = join(tmpdir(), `kb-bench-transport-${Date.now()}.bin`);
@@ -57,14 +59,14 @@ try {
   const page = await browser.newPage();
   await page.goto(origin);
   await page.setInputFiles("#file", path);
-  for (const body of ["blob", "arraybuffer"]) {
+  for (const body of process.env.BENCH_BODIES?.split(",") ?? ["blob", "arraybuffer"]) {
     const name = `browser-${body}`;
     const sas = generateBlobSASQueryParameters({ containerName: container.containerName, blobName: name, permissions: BlobSASPermissions.parse("cw"), expiresOn: new Date(Date.now() + 3600_000) }, service.credential);
     const cpu0 = { chromium: descendantsCpuSeconds(/chrom/i), azurite: descendantsCpuSeconds(/azurite/) };
     const t0 = performance.now();
-    await page.evaluate(putBlocks, { url: `${container.getBlobClient(name).url}?${sas}`, body });
+    await page.evaluate(putBlocks, { url: `${container.getBlobClient(name).url}?${sas}`, body, lanes: LANES });
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`browser, ${body} bodies: ${(SIZE / MiB / seconds).toFixed(1)} MB/s; CPU s/GiB Chromium ${perGiB(descendantsCpuSeconds(/chrom/i) - cpu0.chromium)}, Azurite ${perGiB(descendantsCpuSeconds(/azurite/) - cpu0.azurite)}`);
+    console.log(`browser, ${body} bodies x ${LANES}: ${(SIZE / MiB / seconds).toFixed(1)} MB/s; CPU s/GiB Chromium ${perGiB(descendantsCpuSeconds(/chrom/i) - cpu0.chromium)}, Azurite ${perGiB(descendantsCpuSeconds(/azurite/) - cpu0.azurite)}`);
   }
   const cpu0 = { sdk: process.cpuUsage(), azurite: descendantsCpuSeconds(/azurite/) };
   const t0 = performance.now();
