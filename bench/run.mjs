@@ -120,6 +120,8 @@ async function main() {
     console.log(`raw SDK (BlockBlobClient.uploadFile, 8 MiB blocks x 4) from Node: ${up.sdkMBps.toFixed(1)} MB/s`);
     console.log(`browser path (/datasets in headless Chromium, SAS blocks x 4):    ${up.browserMBps.toFixed(1)} MB/s for ${(up.bytes / 1024 ** 3).toFixed(2)} GiB in ${up.seconds.toFixed(1)} s`);
     console.log(`ratio browser/SDK: ${(up.browserMBps / up.sdkMBps).toFixed(2)}x (goal ≥ 0.8x); app server RSS ${up.rssBefore.toFixed(0)} MiB before, peak ${up.rssPeak.toFixed(0)} MiB during the upload`);
+    console.log(`browser path hashing on the page's main thread (no Web Workers, the old path): ${up.pageHashMBps.toFixed(1)} MB/s, ratio ${(up.pageHashMBps / up.sdkMBps).toFixed(2)}x`);
+    console.log(`CORS preflights: ${up.preflights} (one per Put Block URL; none can be cached), ${up.preflightMs.toFixed(2)} ms each (median)`);
   } finally {
     await app.stop();
   }

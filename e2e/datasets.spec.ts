@@ -1,6 +1,6 @@
 // The datasets journey against the Azurite that scripts/test.mjs starts: drop files onto the page,
-// upload a ~50 MB CSV straight to Blob storage, reload mid-upload and resume from the staged blocks,
-// preview it, then attach it to a notebook and read it from R.
+// upload a ~50 MB CSV straight to Blob storage (checksums hashed in Web Workers), reload mid-upload
+// and resume from the staged blocks, preview it, then attach it to a notebook and read it from R.
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,8 +104,12 @@ test("datasets: drop, upload straight to storage, resume after a reload, preview
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     blockPuts.length = 0;
+    // The blocks' checksums are computed in Web Workers (block-hashers.ts), not on the page's main thread.
+    const workerNames: Promise<string | null>[] = [];
+    page.on("worker", (worker) => workerNames.push(worker.evaluate(() => self.name).catch(() => null)));
     await page.getByTestId("dataset-file-input").setInputFiles(csv);
     await expect(datasetRow(page, "measurements.csv").getByTestId("dataset-status")).toHaveText("Ready", { timeout: 120_000 });
+    expect(await Promise.all(workerNames)).toContain("kernelbook-md5");
     const seen = await page.evaluate(() => (window as unknown as { seenPercents: string[] }).seenPercents);
     expect(Number.parseInt(seen[0] ?? "0", 10)).toBeGreaterThanOrEqual(threeBlocks);
     expect([...blockPuts].sort((a, b) => a - b)).toEqual([3, 4, 5, 6]);

@@ -1,14 +1,30 @@
 // Starts Azurite's Blob service (Microsoft's Azure Storage emulator, installed from npm) on a
 // loopback port with its data in `location`, for `npm start`, the tests and the benchmarks, and
-// returns the connection string of its well-known development account.
+// returns the connection string of its well-known development account. Azurite is a development
+// dependency (it drags hundreds of packages in): a production install (`npm ci --omit=dev`) has
+// none, and `npm start` then needs AZURE_STORAGE_CONNECTION_STRING for datasets.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 /** Azurite's published development account (documented by Microsoft; not a secret). */
 const ACCOUNT = "devstoreaccount1";
 const ACCOUNT_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+/** Said when no storage is configured and the emulator is not installed. */
+export const AZURITE_MISSING = "Datasets are off: no Blob storage is configured (AZURE_STORAGE_CONNECTION_STRING) and the "
+  + "embedded Azurite emulator is not installed (it is a development dependency: `npm ci` without --omit=dev installs it).";
+
+/** Azurite's Blob server script as installed beside `from` (default: this repository), or null. */
+export function findAzurite({ from = root } = {}) {
+  try {
+    return createRequire(join(from, "package.json")).resolve("azurite/dist/src/blob/main.js");
+  } catch {
+    return null;
+  }
+}
 
 export function azuriteConnectionString(port) {
   return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
@@ -19,8 +35,10 @@ export function azuriteConnectionString(port) {
  * Resolves once it accepts connections; `stop()` ends it.
  */
 export async function startAzurite({ port, location, inMemory = false, timeoutMs = 30_000 }) {
+  const main = findAzurite();
+  if (!main) throw new Error(AZURITE_MISSING);
   const args = [
-    join(root, "node_modules/azurite/dist/src/blob/main.js"), "--blobHost", "127.0.0.1", "--blobPort", String(port),
+    main, "--blobHost", "127.0.0.1", "--blobPort", String(port),
     // The SDK speaks a newer API version than Azurite 3.35 knows (STACK-NOTES); loose: ignore unsupported headers.
     "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
   ];

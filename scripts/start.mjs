@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { deploy } from "./migrate.mjs";
 import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
-import { startAzurite } from "./azurite.mjs";
+import { AZURITE_MISSING, findAzurite, startAzurite } from "./azurite.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const dataDir = resolve(root, process.env.KB_DATA_DIR ?? ".data");
@@ -59,7 +59,10 @@ async function main() {
   }
   let azurite = null;
   const storage = {};
-  if (!process.env.AZURE_STORAGE_CONNECTION_STRING && !process.env.AZURE_STORAGE_ACCOUNT_URL) {
+  const storageConfigured = Boolean(process.env.AZURE_STORAGE_CONNECTION_STRING || process.env.AZURE_STORAGE_ACCOUNT_URL);
+  if (!storageConfigured && !findAzurite()) {
+    console.warn(AZURITE_MISSING); // everything but datasets works; the Datasets page says they are unavailable
+  } else if (!storageConfigured) {
     const azuritePort = Number(process.env.KB_AZURITE_PORT ?? 10000);
     azurite = await startAzurite({ port: azuritePort, location: join(dataDir, "azurite") });
     storage.AZURE_STORAGE_CONNECTION_STRING = azurite.connectionString;

@@ -62,3 +62,19 @@ export function treeRssMiB(pid) {
   }
   return rows.filter(([p]) => members.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 }
+
+/** CPU seconds (user + system) used so far by this process's descendants whose command line matches. */
+export function descendantsCpuSeconds(match) {
+  const out = spawnSync("ps", ["-e", "-o", "pid=,ppid=,times=,args="], { encoding: "utf8" }).stdout;
+  const rows = out.trim().split("\n").map((l) => {
+    const [pid, ppid, times, ...args] = l.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), seconds: Number(times), args: args.join(" ") };
+  });
+  const members = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of rows) if (members.has(r.ppid) && !members.has(r.pid)) { members.add(r.pid); grew = true; }
+  }
+  return rows.filter((r) => r.pid !== process.pid && members.has(r.pid) && match.test(r.args)).reduce((sum, r) => sum + r.seconds, 0);
+}

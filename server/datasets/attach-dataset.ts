@@ -12,6 +12,7 @@ import { streamInto, uploadInto, type CopyJob } from "./attach-copy";
 import { datasetFileName, datasetPath } from "./attach-names";
 import { planAttach } from "./attach-plan";
 import { findOwnedDataset } from "./dataset-row";
+import { assertStoredAsVerified } from "./stored-file";
 import { formatBytes } from "./format-bytes";
 
 export type AttachResult = {
@@ -35,6 +36,7 @@ export async function attachDataset(db: Db, args: { userId: string; datasetId: s
   const path = datasetPath(fileName);
   const size = Number(dataset.size);
   const store = await blobStore();
+  await assertStoredAsVerified(store, dataset);
   const kernel = await startedKernel(db, { userId: args.userId, notebookId: args.notebookId, start: "if-needed" });
   const plan = planAttach(kernel.provider, size);
   const job: CopyJob = { store, blobName: dataset.blobName, size, path, kernel, signal: AbortSignal.timeout(ATTACH_TIMEOUT_MS) };

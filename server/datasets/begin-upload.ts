@@ -1,17 +1,20 @@
-// Starts (or resumes) a browser → Blob upload: checks the quota, reserves the dataset row and hands
-// out a SAS for its one blob plus the blocks an earlier attempt at the same file already staged.
+// Starts (or resumes) a browser → Blob upload: checks the quota, reserves the dataset row, opens its
+// staging container and hands out a SAS for its one staged blob plus the blocks an earlier attempt at
+// the same file already staged.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { BlockBlobClient } from "@azure/storage-blob";
 import type { Dataset } from "@/generated/prisma/client";
 import { DATASET_BLOCK_SIZE, type BeginUploadInput } from "@/server/contracts/dataset";
 import type { Db } from "@/server/db";
-import { blobStore, STORAGE_TIMEOUT_MS, type BlobStore } from "@/server/storage/blob-store";
+import { blobStore, STORAGE_TIMEOUT_MS } from "@/server/storage/blob-store";
 import { isBlobNotFound, storageFailure } from "@/server/storage/storage-failure";
 import { blockCountOf, stagedIndices } from "./block-plan";
 import { normaliseContentType } from "./content-kind";
 import { assertQuota } from "./dataset-quota";
 import { blobNameFor } from "./dataset-row";
 import { uploadGrant, type UploadGrant } from "./upload-grant";
+import { openStaging, stagingBlob } from "./upload-staging";
 
 export type BeginUploadResult = UploadGrant & { datasetId: string; blockSize: number; blockCount: number; stagedBlocks: number[] };
 
@@ -23,9 +26,12 @@ export function fileKeyOf(input: Pick<BeginUploadInput, "name" | "size" | "lastM
 export async function beginUpload(db: Db, args: { userId: string } & BeginUploadInput): Promise<BeginUploadResult> {
   const store = await blobStore();
   const row = await reserveUpload(db, args);
+  await openStaging(store, row).catch((e: unknown) => {
+    throw storageFailure("prepare the upload", e);
+  });
   const layout = { size: Number(row.size), blockSize: row.blockSize };
-  const stagedBlocks = stagedIndices(await blocksInStorage(store, row.blobName), layout);
-  return { datasetId: row.id, ...uploadGrant(store, row.blobName), blockSize: row.blockSize, blockCount: blockCountOf(layout), stagedBlocks };
+  const stagedBlocks = stagedIndices(await blocksInStorage(stagingBlob(store, row)), layout);
+  return { datasetId: row.id, ...uploadGrant(store, row), blockSize: row.blockSize, blockCount: blockCountOf(layout), stagedBlocks };
 }
 
 /** The unfinished upload of this file, or a new row; one user's reservations run one at a time. */
@@ -50,9 +56,9 @@ async function reserveUpload(db: Db, args: { userId: string } & BeginUploadInput
 }
 
 /** Blocks staged (uncommitted) or already committed under this blob name; none if the blob is unknown. */
-async function blocksInStorage(store: BlobStore, blobName: string) {
+async function blocksInStorage(blob: BlockBlobClient) {
   try {
-    const list = await store.container.getBlockBlobClient(blobName).getBlockList("all", { abortSignal: AbortSignal.timeout(STORAGE_TIMEOUT_MS) });
+    const list = await blob.getBlockList("all", { abortSignal: AbortSignal.timeout(STORAGE_TIMEOUT_MS) });
     return [...(list.uncommittedBlocks ?? []), ...(list.committedBlocks ?? [])];
   } catch (e) {
     if (isBlobNotFound(e)) return [];

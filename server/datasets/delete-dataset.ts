@@ -8,6 +8,7 @@ import { blobStore } from "@/server/storage/blob-store";
 import { removeBlob } from "@/server/storage/remove-blob";
 import { storageFailure } from "@/server/storage/storage-failure";
 import { findOwnedDataset } from "./dataset-row";
+import { dropStaging } from "./upload-staging";
 
 export async function deleteDataset(db: Db, args: { userId: string; datasetId: string }): Promise<void> {
   const row = await findOwnedDataset(db, args);
@@ -16,7 +17,8 @@ export async function deleteDataset(db: Db, args: { userId: string; datasetId: s
   const { count } = await db.dataset.updateMany({ where: { ...where, status: row.status }, data: { status: "deleting" } });
   if (count === 0) throw new DatasetError("WRONG_STATE", "This dataset changed meanwhile; reload and try again.");
   try {
-    await removeBlob(store.container, row.blobName);
+    // An upload still in progress also has its staging container (upload-staging.ts).
+    await Promise.all([removeBlob(store.container, row.blobName), dropStaging(store, row)]);
   } catch (e) {
     await db.dataset.updateMany({ where: { ...where, status: "deleting" }, data: { status: row.status } });
     throw storageFailure(`delete "${row.name}" (nothing was deleted)`, e);

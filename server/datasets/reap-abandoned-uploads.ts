@@ -1,9 +1,11 @@
 // Ends uploads nobody resumed for a week (Azure discards uncommitted blocks after 7 days anyway),
-// so abandoned rows do not hold the owner's quota for ever. Their blobs go first, then the rows.
+// so abandoned rows do not hold the owner's quota for ever. Their staging containers and blobs go
+// first, then the rows.
 import "server-only";
 import type { Db } from "@/server/db";
 import { blobStore } from "@/server/storage/blob-store";
 import { removeBlob } from "@/server/storage/remove-blob";
+import { dropStaging } from "./upload-staging";
 
 export const ABANDONED_AFTER_MS = 7 * 24 * 3600_000;
 
@@ -15,7 +17,7 @@ export async function reapAbandonedUploads(db: Db, options: { now?: Date } = {})
   let reaped = 0;
   for (const row of stale) {
     try {
-      await removeBlob(store.container, row.blobName);
+      await Promise.all([dropStaging(store, row), removeBlob(store.container, row.blobName)]);
     } catch {
       continue; // storage unreachable: the row stays and is tried again next time
     }

@@ -7,5 +7,5 @@ import { uploadGrant, type UploadGrant } from "./upload-grant";
 
 export async function renewUpload(db: Db, args: { userId: string; datasetId: string }): Promise<UploadGrant> {
   const row = await findOwnedDataset(db, { ...args, status: "uploading" });
-  return uploadGrant(await blobStore(), row.blobName);
+  return uploadGrant(await blobStore(), row);
 }

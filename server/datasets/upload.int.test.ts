@@ -15,6 +15,7 @@ import { createUser } from "@/test/fixtures";
 import { formatBytes } from "./format-bytes";
 import { commitBlocks, md5Base64, putBlock, sampleBytes, stageBlocks } from "./testing/browser-upload";
 import { uploadFile } from "./testing/upload-file";
+import { stagingContainerName } from "./upload-staging";
 
 const TWO_BLOCKS = DATASET_BLOCK_SIZE + 100;
 
@@ -29,6 +30,7 @@ async function expectNoTrace(datasetId: string, blobName: string) {
   const blob = (await blobStore()).container.getBlockBlobClient(blobName);
   expect(await blob.exists()).toBe(false);
   await expect(blob.getBlockList("all")).rejects.toMatchObject({ statusCode: 404 });
+  expect(await (await blobStore()).containerNamed(stagingContainerName(datasetId)).exists()).toBe(false);
 }
 
 describe("dataset uploads", () => {
@@ -41,7 +43,7 @@ describe("dataset uploads", () => {
     expect(begun.expiresAt.getTime() - Date.now()).toBeGreaterThan(25 * 60_000);
     const { row } = await blobOf(begun.datasetId);
     expect(row).toMatchObject({ ownerId: user.id, blobName: `users/${user.id}/${begun.datasetId}`, status: "uploading", name: "measurements.bin" });
-    expect(new URL(begun.uploadUrl).pathname).toContain(`/users/${user.id}/${begun.datasetId}`);
+    expect(new URL(begun.uploadUrl).pathname).toContain(`/upload-${begun.datasetId}/users/${user.id}/${begun.datasetId}`);
 
     await stageBlocks(begun.uploadUrl, bytes);
     expect((await commitBlocks(begun.uploadUrl, [0, 1])).status).toBe(201);
@@ -196,10 +198,57 @@ describe("dataset uploads", () => {
     await stageBlocks(old.uploadUrl, bytes, [0]);
     const oldRow = await db.dataset.findUniqueOrThrow({ where: { id: old.datasetId } });
     const later = new Date(Date.now() + ABANDONED_AFTER_MS - 60_000);
-    expect(await reapAbandonedUploads(db, { now: later })).toBe(0);
+    // Not abandoned yet a minute before the week is up (other tests' older rows may be reaped meanwhile).
+    await reapAbandonedUploads(db, { now: later });
+    expect(await db.dataset.count({ where: { id: { in: [old.datasetId, recent.datasetId] } } })).toBe(2);
     await db.$executeRaw`UPDATE "Dataset" SET "updatedAt" = ${new Date(Date.now() - ABANDONED_AFTER_MS - 60_000)} WHERE "id" = ${old.datasetId}`;
     expect(await reapAbandonedUploads(db)).toBeGreaterThanOrEqual(1);
     await expectNoTrace(old.datasetId, oldRow.blobName);
     expect(await db.dataset.findUnique({ where: { id: recent.datasetId } })).not.toBeNull();
+  });
+  it("ends the upload grant at completion: the SAS can no longer write the dataset's file, which keeps its verified bytes", async () => {
+    const api = callerFor(await createUser());
+    const csv = new TextEncoder().encode("a,b\n1,2\n");
+    const begun = await api.dataset.beginUpload({ name: "small.csv", size: csv.length, contentType: "text/csv", lastModified: 11 });
+    await stageBlocks(begun.uploadUrl, csv);
+    expect((await commitBlocks(begun.uploadUrl, [0])).status).toBe(201);
+    await api.dataset.completeUpload({ datasetId: begun.datasetId, md5: md5Base64(csv) });
+
+    // The owner tries to swap the verified file for something else with the grant they still hold.
+    const html = new TextEncoder().encode(`<html><script>alert(1)</script>${"x".repeat(50)}</html>`);
+    const putBlob = await fetch(begun.uploadUrl, { method: "PUT", body: html, headers: { "x-ms-blob-type": "BlockBlob", "Content-Type": "text/html" } });
+    expect(putBlob.status).toBeGreaterThanOrEqual(400);
+    expect((await putBlock(begun.uploadUrl, 0, html)).status).toBeGreaterThanOrEqual(400);
+    expect((await commitBlocks(begun.uploadUrl, [0], { contentType: "text/html" })).status).toBeGreaterThanOrEqual(400);
+
+    const { blob } = await blobOf(begun.datasetId);
+    const properties = await blob!.getProperties();
+    expect(properties).toMatchObject({ contentLength: csv.length, contentType: "text/csv" });
+    expect(Buffer.from(await blob!.downloadToBuffer()).toString()).toBe("a,b\n1,2\n");
+    const { url } = await api.dataset.downloadUrl({ datasetId: begun.datasetId });
+    expect(await (await fetch(url)).text()).toBe("a,b\n1,2\n");
+    expect(await api.dataset.usage()).toMatchObject({ usedBytes: csv.length });
+  });
+
+  it("refuses to hand out a dataset whose stored file no longer has the verified length", async () => {
+    const api = callerFor(await createUser());
+    const ready = await uploadFile(api, { name: "kept.csv", bytes: sampleBytes(300, 12) });
+    const { blob } = await blobOf(ready.id);
+    await blob!.upload(sampleBytes(900, 13), 900); // changed behind the app's back (account key)
+    await expect(api.dataset.downloadUrl({ datasetId: ready.id })).rejects.toMatchObject({
+      message: 'The file of "kept.csv" in storage no longer matches the one that was uploaded; delete the dataset and upload it again.',
+    });
+  });
+
+  it("copies only the staged version that was verified: a blob swapped in after the check is not copied", async () => {
+    const { openStaging, promoteStaging, stagingBlob } = await import("./upload-staging");
+    const store = await blobStore();
+    const row = { id: `swap${Date.now()}`, blobName: `users/nobody/swap-${Date.now()}` };
+    await openStaging(store, row);
+    const verified = await stagingBlob(store, row).upload(sampleBytes(64, 21), 64);
+    await stagingBlob(store, row).upload(sampleBytes(640, 22), 640); // the owner swaps the bytes meanwhile
+    await expect(promoteStaging(store, row, { etag: verified.etag! })).rejects.toMatchObject({ statusCode: 412 });
+    expect(await store.container.getBlockBlobClient(row.blobName).exists()).toBe(false);
+    await store.containerNamed(`upload-${row.id}`).delete();
   });
 });

@@ -15,8 +15,13 @@ import { isBlobNotFound, storageFailure } from "./storage-failure";
 
 export type BlobStore = {
   container: ContainerClient; // created if missing on first use
-  /** URL of the blob with a SAS: `permissions` "r" (download/preview) or "cw" (upload); expires after ttlMs. */
-  sasUrl(blobName: string, options: { permissions: "r" | "cw"; ttlMs: number; downloadAs?: string }): string;
+  /** Another container of the same account (e.g. an upload's staging area); not created here. */
+  containerNamed(name: string): ContainerClient;
+  /**
+   * URL of the blob with a SAS: `permissions` "r" (download/preview) or "cw" (upload); expires after ttlMs.
+   * In `container` (default: the datasets container).
+   */
+  sasUrl(blobName: string, options: { permissions: "r" | "cw"; ttlMs: number; downloadAs?: string; container?: string }): string;
   /** A Node readable stream of the blob's bytes (optionally a range). */
   openRead(blobName: string, options?: { offset?: number; count?: number; signal?: AbortSignal }): Promise<NodeJS.ReadableStream>;
 };
@@ -58,14 +63,15 @@ export async function createBlobStore(config: StorageConfig, options: { appOrigi
 
   return {
     container,
-    sasUrl(blobName, { permissions, ttlMs, downloadAs }) {
+    containerNamed: (name) => service.getContainerClient(name),
+    sasUrl(blobName, { permissions, ttlMs, downloadAs, container: containerName = container.containerName }) {
       const now = Date.now();
       const query = generateBlobSASQueryParameters({
-        containerName: container.containerName, blobName, permissions: BlobSASPermissions.parse(permissions), protocol,
+        containerName, blobName, permissions: BlobSASPermissions.parse(permissions), protocol,
         startsOn: new Date(now - CLOCK_SKEW_MS), expiresOn: new Date(now + ttlMs),
         contentDisposition: downloadAs === undefined ? undefined : attachmentDisposition(downloadAs),
       }, credential);
-      return `${container.getBlobClient(blobName).url}?${query.toString()}`;
+      return `${service.getContainerClient(containerName).getBlobClient(blobName).url}?${query.toString()}`;
     },
     openRead: (blobName, readOptions = {}) => openRead(container, blobName, readOptions),
   };

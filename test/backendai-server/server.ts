@@ -14,7 +14,7 @@ import type { Reply } from "./http-types";
 import { ProblemError } from "./problems";
 import { buildRoutes, matchRoute, type RouteDeps } from "./routes";
 import { SessionStore } from "./sessions";
-import { ACCEPTED_VERSIONS, apiMajor, LATEST_VERSION, MANAGER_VERSION } from "./versions";
+import { apiMajor, MANAGER_RELEASES, type ManagerRelease, type ManagerVersions } from "./versions";
 
 export type TestServerOptions = {
   port?: number;
@@ -26,6 +26,8 @@ export type TestServerOptions = {
   faults?: Partial<Faults>;
   /** GPU agents: cuda.device slots and the CUDA image variant (spec §10). */
   gpu?: boolean;
+  /** Which manager's API versions to accept and report (default 24.09; 23.09 refuses v8.x with 400). */
+  managerRelease?: ManagerRelease;
 };
 
 export type BackendAiTestServer = {
@@ -68,21 +70,21 @@ const readBody = (req: IncomingMessage) =>
   });
 
 /** One request: version check, admin routes, routing, authentication (spec §12 order), then the handler. */
-function handler(h: { deps: RouteDeps & AdminDeps; routes: ReturnType<typeof buildRoutes>; adminToken: string }) {
-  const { deps, routes, adminToken } = h;
+function handler(h: { deps: RouteDeps & AdminDeps; routes: ReturnType<typeof buildRoutes>; adminToken: string; versions: ManagerVersions }) {
+  const { deps, routes, adminToken, versions } = h;
   return async (req: IncomingMessage, body: Buffer): Promise<Json> => {
     const rawPath = req.url ?? "/";
     const url = new URL(rawPath, "http://x");
     const method = (String(req.headers["x-method-override"] ?? "") || req.method || "GET").toUpperCase();
     const version = req.headers["x-backendai-version"];
     const v = Array.isArray(version) ? version[0] : version;
-    if (v !== undefined && !ACCEPTED_VERSIONS.has(v)) throw new ProblemError("generic-bad-request", { msg: "Unsupported API version." });
+    if (v !== undefined && !versions.accepted.has(v)) throw new ProblemError("generic-bad-request", { msg: "Unsupported API version." });
     if (url.pathname.startsWith("/_test/")) {
       if (req.headers.authorization || req.headers["x-test-admin-token"] !== adminToken)
         throw new ProblemError("url-not-found", { data: url.pathname });
       return adminRoute(method, url.pathname, body.length ? (JSON.parse(body.toString("utf8")) as unknown) : {}, deps);
     }
-    if (url.pathname === "/" && method === "GET") return { status: 200, body: { version: LATEST_VERSION, manager: MANAGER_VERSION } };
+    if (url.pathname === "/" && method === "GET") return { status: 200, body: { version: versions.latest, manager: versions.manager } };
     const match = matchRoute(routes, method, url.pathname);
     if (match === "no-path") throw new ProblemError("url-not-found", { data: url.pathname });
     if (match === "no-method") throw new ProblemError("method-not-allowed");
@@ -102,7 +104,8 @@ export async function startBackendAiTestServer(opts: TestServerOptions = {}): Pr
   const adminToken = randomBytes(16).toString("hex");
   const deps: RouteDeps & AdminDeps = { store, faults, keypairs, flushMs: opts.flushMs ?? 2000, gpu: opts.gpu ?? false };
 
-  const handle = handler({ deps, routes: buildRoutes(deps), adminToken });
+  const versions = MANAGER_RELEASES[opts.managerRelease ?? "24.09"];
+  const handle = handler({ deps, routes: buildRoutes(deps), adminToken, versions });
 
   const server = createServer((req, res) => {
     readBody(req)

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { KernelError } from "@/server/errors";
 import { BackendAIClient } from "./client";
-import { expectSigned as expectSignedBy, fakeFetch, KEYPAIR, type Reply, type Seen } from "./fake-manager";
+import { expectSigned as expectSignedBy, fakeFetch, KEYPAIR, type Reply, type Seen, PINNED } from "./fake-manager";
 
 const NOW = new Date("2024-10-21T05:00:00.000Z");
 
-function fakeManager(replies: Reply[], apiVersion?: string) {
+function fakeManager(replies: Reply[], apiVersion: string = PINNED) {
   const { fetch, seen } = fakeFetch(replies);
   const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, now: () => NOW, apiVersion });
   return { client, seen };
@@ -98,7 +98,7 @@ describe("BackendAIClient", () => {
   it("times out a request that hangs and reports it without the secret", async () => {
     const fetch = (_: unknown, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
-    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, requestTimeoutMs: 20 });
+    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, requestTimeoutMs: 20, apiVersion: PINNED });
     const error = await client.interrupt("s-01").then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(KernelError);
     expect((error as KernelError).code).toBe("TIMEOUT");
@@ -108,7 +108,7 @@ describe("BackendAIClient", () => {
   it("lets the caller's abort through as the abort reason", async () => {
     const fetch = (_: unknown, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
-    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch });
+    const client = new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, apiVersion: PINNED });
     const controller = new AbortController();
     const pending = client.getSession("s-01", { signal: controller.signal });
     controller.abort(new Error("stop"));

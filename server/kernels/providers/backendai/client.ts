@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { KernelError } from "@/server/errors";
 import { queryGraphQL } from "./graphql";
 import {
-  ZCompletion, ZComputeSession, ZCreatedSession, ZExecutionResult, ZHello, ZImages, ZResourceSlots, ZSessionInfo,
+  ZCompletion, ZComputeSession, ZCreatedSession, ZExecutionResult, ZImages, ZResourceSlots, ZSessionInfo,
   type CatalogImage, type ExecutionResult, type Hello, type SessionInfo,
 } from "./schemas";
 import { BackendAITransport, type TransportOptions } from "./transport";
@@ -57,7 +57,7 @@ export class BackendAIClient {
 
   /** `GET /`: the manager's API version (spec §1.2). */
   async hello(options: { signal?: AbortSignal } = {}): Promise<Hello> {
-    return this.transport.sendParsed({ method: "GET", path: "/", what: "report its version", signal: options.signal }, ZHello);
+    return this.transport.hello(options);
   }
 
   async createSession(options: CreateSessionOptions): Promise<CreatedSession> {
@@ -74,7 +74,7 @@ export class BackendAIClient {
       group: options.group ?? "default",
       domain: options.domain ?? "default",
     };
-    const legacy = this.transport.legacy;
+    const legacy = await this.transport.legacy(options.signal);
     const json = legacy ? { ...common, lang: options.image, clientSessionToken: name } : { ...common, name, image: options.image };
     const body = await this.transport.sendParsed(
       { method: "POST", path: legacy ? "/kernel/create" : "/session", json, what: "start a session", signal: options.signal, timeoutMs: maxWaitSeconds * 1000 + 30_000 },
@@ -84,34 +84,34 @@ export class BackendAIClient {
   }
 
   async getSession(sessionId: string, options: { signal?: AbortSignal } = {}): Promise<SessionInfo> {
-    return this.transport.sendParsed({ method: "GET", path: this.sessionPath(sessionId), what: "describe the session", signal: options.signal }, ZSessionInfo);
+    return this.transport.sendParsed({ method: "GET", path: await this.sessionPath(sessionId, options.signal), what: "describe the session", signal: options.signal }, ZSessionInfo);
   }
 
   /** One execute call; sends `runId` (≤ 25.5) and `run_id` (≥ 25.6) with the same value (spec §5.1). */
   async execute(request: ExecuteRequest): Promise<ExecutionResult> {
     const json = { mode: request.mode, code: request.code, runId: request.runId, run_id: request.runId, options: {} };
-    const body = await this.transport.sendParsed({ method: "POST", path: this.sessionPath(request.sessionId), json, what: "run code", signal: request.signal }, ZExecutionResult);
+    const body = await this.transport.sendParsed({ method: "POST", path: await this.sessionPath(request.sessionId, request.signal), json, what: "run code", signal: request.signal }, ZExecutionResult);
     return body.result;
   }
 
   async interrupt(sessionId: string, options: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.transport.send({ method: "POST", path: `${this.sessionPath(sessionId)}/interrupt`, what: "interrupt the running code", signal: options.signal });
+    await this.transport.send({ method: "POST", path: `${await this.sessionPath(sessionId, options.signal)}/interrupt`, what: "interrupt the running code", signal: options.signal });
   }
 
   async restart(sessionId: string, options: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.transport.send({ method: "PATCH", path: this.sessionPath(sessionId), what: "restart the session", signal: options.signal, timeoutMs: 120_000 });
+    await this.transport.send({ method: "PATCH", path: await this.sessionPath(sessionId, options.signal), what: "restart the session", signal: options.signal, timeoutMs: 120_000 });
   }
 
   async destroy(sessionId: string, options: { forced?: boolean; signal?: AbortSignal } = {}): Promise<void> {
     const query = options.forced ? "?forced=true" : "";
-    await this.transport.send({ method: "DELETE", path: `${this.sessionPath(sessionId)}${query}`, what: "terminate the session", signal: options.signal, timeoutMs: 60_000 });
+    await this.transport.send({ method: "DELETE", path: `${await this.sessionPath(sessionId, options.signal)}${query}`, what: "terminate the session", signal: options.signal, timeoutMs: 60_000 });
   }
 
   /** Best effort (spec §5.5): most runtimes answer no matches, some time out after 10 s. */
   async complete(request: CompleteRequest): Promise<string[]> {
     const json = { code: request.code, options: { row: request.row, col: request.col, line: request.line, post: request.post } };
     const body = await this.transport.sendParsed(
-      { method: "POST", path: `${this.sessionPath(request.sessionId)}/complete`, json, what: "complete code", signal: request.signal, timeoutMs: COMPLETE_TIMEOUT_MS },
+      { method: "POST", path: `${await this.sessionPath(request.sessionId, request.signal)}/complete`, json, what: "complete code", signal: request.signal, timeoutMs: COMPLETE_TIMEOUT_MS },
       ZCompletion,
     );
     return body.result;
@@ -140,8 +140,9 @@ export class BackendAIClient {
     return { status: s.status, statusInfo: s.status_info ?? null, statusData };
   }
 
-  sessionPath(sessionId: string): string {
-    return `${this.transport.legacy ? "/kernel" : "/session"}/${encodeURIComponent(sessionId)}`;
+  /** `/session/<id>`, or `/kernel/<id>` on a v4 manager. */
+  async sessionPath(sessionId: string, signal?: AbortSignal): Promise<string> {
+    return `${(await this.transport.legacy(signal)) ? "/kernel" : "/session"}/${encodeURIComponent(sessionId)}`;
   }
 }
 

@@ -3,6 +3,9 @@
 import { expect } from "vitest";
 import { signature } from "./signer";
 
+/** The version unit tests pin, so their scripted replies need no `GET /` negotiation first. */
+export const PINNED = "v8.20240915";
+
 export const KEYPAIR = { accessKey: "AKIAIOSFODNN7EXAMPLE", secretKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
 
 export type Seen = { method: string; url: URL; headers: Headers; body: unknown };

@@ -2,12 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { KernelError } from "@/server/errors";
 import { BackendAIClient } from "./client";
-import { agentFailure, expectSigned, fakeFetch, KEYPAIR, type Reply } from "./fake-manager";
+import { agentFailure, expectSigned, fakeFetch, KEYPAIR, type Reply, PINNED } from "./fake-manager";
 import { downloadFile, listFiles, uploadFiles, workPath } from "./files";
 
 function fakeManager(replies: Reply[]) {
   const { fetch, seen } = fakeFetch(replies);
-  return { client: new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch }), seen };
+  return { client: new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, apiVersion: PINNED }), seen };
 }
 
 const partNames = (body: unknown) => ((body as FormData).getAll("src") as File[]).map((p) => p.name);

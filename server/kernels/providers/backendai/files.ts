@@ -53,8 +53,9 @@ const isAgentFailure = (error: unknown) => {
  */
 export async function uploadFiles(client: BackendAIClient, options: { sessionId: string; files: UploadFile[]; signal?: AbortSignal }): Promise<void> {
   checkUpload(options.files);
+  const path = `${await client.sessionPath(options.sessionId, options.signal)}/upload`;
   const send = (prefix: string) =>
-    client.transport.send({ method: "POST", path: `${client.sessionPath(options.sessionId)}/upload`, form: uploadForm(options.files, prefix), what: "upload files", signal: options.signal });
+    client.transport.send({ method: "POST", path, form: uploadForm(options.files, prefix), what: "upload files", signal: options.signal });
   try {
     await send("");
   } catch (error) {
@@ -67,7 +68,7 @@ export async function uploadFiles(client: BackendAIClient, options: { sessionId:
 export async function downloadFile(client: BackendAIClient, options: { sessionId: string; path: string; signal?: AbortSignal }): Promise<Uint8Array> {
   const file = workPath(options.path);
   const { bytes } = await client.transport.sendRaw({
-    method: "POST", path: `${client.sessionPath(options.sessionId)}/download_single`, json: { file }, what: `download "${file}"`, signal: options.signal,
+    method: "POST", path: `${await client.sessionPath(options.sessionId, options.signal)}/download_single`, json: { file }, what: `download "${file}"`, signal: options.signal,
   });
   return bytes;
 }
@@ -76,7 +77,7 @@ export async function downloadFile(client: BackendAIClient, options: { sessionId
 export async function listFiles(client: BackendAIClient, options: { sessionId: string; path: string; signal?: AbortSignal }): Promise<KernelFile[]> {
   const path = workPath(options.path);
   const what = `list "${path}"`;
-  const answer = await client.transport.sendParsed({ method: "GET", path: `${client.sessionPath(options.sessionId)}/files`, json: { path }, what, signal: options.signal }, ZListFiles);
+  const answer = await client.transport.sendParsed({ method: "GET", path: `${await client.sessionPath(options.sessionId, options.signal)}/files`, json: { path }, what, signal: options.signal }, ZListFiles);
   if (!answer.files.trim()) {
     const errors = answer.errors ?? "";
     if (/FileNotFoundError|NotADirectoryError/.test(errors)) throw new KernelError("NOT_FOUND", `There is no directory "${path}" in the session's working directory.`);

@@ -32,7 +32,7 @@ function parseData<T>(transport: BackendAITransport, data: unknown, request: Gra
 export async function queryGraphQL<T>(transport: BackendAITransport, request: GraphQLRequest<T>): Promise<T> {
   const json = { query: request.query, variables: request.variables ?? {} };
   const exchange = { method: "POST" as const, json, what: request.what, signal: request.signal };
-  if (!hasGqlEndpoint(transport.apiVersion)) {
+  if (!hasGqlEndpoint(transport.knownVersion() ?? await transport.apiVersion(request.signal))) {
     return parseData(transport, await transport.sendParsed({ ...exchange, path: "/admin/graphql" }, z.unknown()), request);
   }
   const result = await transport.sendParsed({ ...exchange, path: "/admin/gql" }, ZGqlResult);

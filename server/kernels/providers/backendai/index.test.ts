@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ExecEvent } from "@/server/contracts/outputs";
 import { KernelError } from "@/server/errors";
 import type { StartPhase } from "@/server/kernels/types";
-import { fakeFetch, type Reply } from "./fake-manager";
+import { fakeFetch, type Reply, PINNED } from "./fake-manager";
 import { createBackendAIProvider, type BackendAIProviderOptions } from "./index";
 import { collectEvents as collect } from "@/test/kernel-events";
 
@@ -11,7 +11,7 @@ const R_IMAGE = "cr.backend.ai/cloud/r-base:4.0";
 
 function fakeManager(replies: Reply[], options: Partial<BackendAIProviderOptions> = { images: { "r-4": { image: R_IMAGE, displayName: "R 4.0 — Backend.AI" } } }) {
   const { fetch, seen } = fakeFetch(replies);
-  const provider = createBackendAIProvider({ endpoint: "http://127.0.0.1:8091", accessKey: "AK", secretKey: "SK", fetch, startPollMs: 5, ...options });
+  const provider = createBackendAIProvider({ endpoint: "http://127.0.0.1:8091", accessKey: "AK", secretKey: "SK", fetch, startPollMs: 5, apiVersion: PINNED, ...options });
   const calls = () => seen.map((s) => `${s.method === "POST" && s.headers.get("x-method-override") ? "GET" : s.method} ${s.url.pathname}${s.url.search}`);
   return { provider, seen, calls };
 }

@@ -2,8 +2,6 @@
 // key derived from the secret key, the date and the host, and the headers a signed request carries.
 import { createHash, createHmac } from "node:crypto";
 
-/** The newest API version of manager 24.09 (spec §1.1); its shapes are still current. */
-export const DEFAULT_API_VERSION = "v8.20240915";
 /** From this version on, the body is no longer part of the signature (spec §2.4g). */
 const BODYLESS_SIGNATURE_SINCE = "v4.20181215";
 

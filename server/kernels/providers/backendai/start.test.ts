@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { StartPhase } from "@/server/kernels/types";
 import { BackendAIClient } from "./client";
-import { fakeFetch, KEYPAIR, type Reply } from "./fake-manager";
+import { fakeFetch, KEYPAIR, type Reply, PINNED } from "./fake-manager";
 import { SESSION_STATUSES, sessionState, startStep, statusReason, waitUntilRunning, type SessionStatus } from "./start";
 import { hasEnded, terminationMessage } from "./termination";
 
@@ -41,7 +41,7 @@ describe("session statuses (spec §4.1)", () => {
 
 function client(replies: Reply[]) {
   const { fetch, seen } = fakeFetch(replies);
-  return { client: new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch }), seen };
+  return { client: new BackendAIClient({ endpoint: "http://127.0.0.1:8091", ...KEYPAIR, fetch, apiVersion: PINNED }), seen };
 }
 const info = (status: string, extra: Record<string, unknown> = {}) => ({ status: 200, body: { status, statusInfo: "None", statusData: {}, ...extra } });
 

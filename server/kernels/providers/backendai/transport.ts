@@ -1,16 +1,22 @@
-// One signed HTTP exchange with the Backend.AI manager: URL building, HMAC headers, a timeout on
-// every request, and failures turned into KernelErrors (never showing the secret key).
+// One signed HTTP exchange with the Backend.AI manager: URL building, the negotiated API version,
+// HMAC headers, a timeout on every request, and failures turned into KernelErrors (never showing
+// the secret key).
 import type { z } from "zod";
 import { KernelError } from "@/server/errors";
+import { negotiatedVersion } from "./api-version";
 import { toKernelError } from "./errors";
-import { DEFAULT_API_VERSION, signedHeaders } from "./signer";
+import { ZHello, type Hello } from "./schemas";
+import { signedHeaders } from "./signer";
 
 export type TransportOptions = {
   /** The manager's URL, e.g. https://api.backend.ai (a path prefix is kept). */
   endpoint: string;
   accessKey: string;
   secretKey: string;
-  /** X-BackendAI-Version; v4.x selects the legacy `/kernel` API (spec §1.1, §3.1). */
+  /**
+   * X-BackendAI-Version, pinned; without it the version is negotiated with the manager (api-version.ts).
+   * v4.x selects the legacy `/kernel` API (spec §1.1, §3.1).
+   */
   apiVersion?: string;
   fetch?: typeof globalThis.fetch;
   /** Default limit for one request (execute calls return within ~2 s; the agent call has 30 s). */
@@ -33,20 +39,21 @@ export type Exchange = {
   what: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Sent without signature or version header (`GET /`, which needs neither). */
+  anonymous?: boolean;
 };
 
 export type Answer = { status: number; text: string };
 export type RawAnswer = { status: number; bytes: Uint8Array };
 
 export class BackendAITransport {
-  readonly apiVersion: string;
   /** The endpoint as shown to users: scheme, host and path, no credentials. */
   readonly where: string;
   private readonly fetch: typeof globalThis.fetch;
   private readonly base: URL;
+  private negotiated: string | undefined;
 
   constructor(private readonly options: TransportOptions) {
-    this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.base = new URL(options.endpoint);
     this.base.username = "";
     this.base.password = "";
@@ -54,9 +61,27 @@ export class BackendAITransport {
     this.fetch = options.fetch ?? globalThis.fetch;
   }
 
+  /** The X-BackendAI-Version this transport sends: pinned, or negotiated once per endpoint. */
+  async apiVersion(signal?: AbortSignal): Promise<string> {
+    const known = this.knownVersion();
+    if (known) return known;
+    this.negotiated = await negotiatedVersion(this.where, async () => (await this.hello({ signal })).version);
+    return this.negotiated;
+  }
+
+  /** The version when already settled (pinned or negotiated), so requests need not wait a turn. */
+  knownVersion(): string | undefined {
+    return this.options.apiVersion ?? this.negotiated;
+  }
+
   /** v4 managers (19.09) use `/kernel` paths and v4 names (spec §1.1 v5.20191215). */
-  get legacy(): boolean {
-    return Number(/^v(\d+)\./.exec(this.apiVersion)?.[1] ?? "0") <= 4;
+  async legacy(signal?: AbortSignal): Promise<boolean> {
+    return Number(/^v(\d+)\./.exec(await this.apiVersion(signal))?.[1] ?? "0") <= 4;
+  }
+
+  /** `GET /`: the manager's newest API version and release; needs no signature (spec §1.2). */
+  async hello(options: { signal?: AbortSignal } = {}): Promise<Hello> {
+    return this.sendParsed({ method: "GET", path: "/", what: "report its version", signal: options.signal, anonymous: true }, ZHello);
   }
 
   /** Sends the exchange and returns status and text of a 2xx answer; other answers throw. */
@@ -69,11 +94,12 @@ export class BackendAITransport {
   async sendRaw(exchange: Exchange): Promise<RawAnswer> {
     const url = new URL(`${this.where}${exchange.path}`);
     const contentType = exchange.form ? "multipart/form-data" : "application/json";
-    const headers = signedHeaders(
-      { method: exchange.method, pathWithQuery: url.pathname + url.search, host: url.host, contentType, apiVersion: this.apiVersion, now: (this.options.now ?? (() => new Date()))() },
+    const headers: Record<string, string> = exchange.anonymous ? { Accept: "application/json" } : signedHeaders(
+      { method: exchange.method, pathWithQuery: url.pathname + url.search, host: url.host, contentType, apiVersion: this.knownVersion() ?? await this.apiVersion(exchange.signal), now: (this.options.now ?? (() => new Date()))() },
       this.options,
       { sendContentType: !exchange.form },
     );
+    exchange.signal?.throwIfAborted(); // aborted while the version was negotiated
     const timeoutMs = exchange.timeoutMs ?? this.options.requestTimeoutMs ?? 30_000;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = exchange.signal ? AbortSignal.any([exchange.signal, timeout]) : timeout;
