@@ -6,10 +6,7 @@ import { signUp } from "@/server/users/sign-up";
 import { createRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 export const userRouter = createRouter({
-  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ input }) => {
-    const user = await signUp(db, input);
-    return { id: user.id, email: user.email };
-  }),
+  signUp: publicProcedure.input(ZSignUpInput).mutation(({ input }) => signUp(db, input)),
   signUpOpen: publicProcedure.query(() => env.ALLOW_SIGNUP),
   me: protectedProcedure.query(({ ctx }) => ({ id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, role: ctx.user.role })),
 });
