@@ -6,6 +6,7 @@ import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { checkPassword } from "@/server/contracts/password-policy";
 import { AuthError } from "@/server/errors";
+import { revokeUserSessions } from "@/server/auth/sessions/revoke-sessions";
 import { findUserOrThrow } from "./last-admin";
 import { recordAudit } from "./record-audit";
 
@@ -33,6 +34,8 @@ export async function resetUserPassword(
       actorId: args.actorId, action: "admin.password_reset", target: user.email, ip: args.ip,
       detail: { userId: user.id, generated: generated !== null },
     });
+    // Whoever knew the old password may hold a session: every one of the user's sessions ends.
+    await revokeUserSessions(tx, { userId: user.id, reason: "password_reset", actorId: args.actorId, ip: args.ip });
   });
   return { generatedPassword: generated };
 }
