@@ -1,6 +1,7 @@
 // Sessions that really end (#13 item 3), over real HTTP cookies against `next start`: a copy of a
 // session cookie stops working after sign-out, an admin's password reset, disabling the account, and
-// "Sign out everywhere"; Settings lists the active sessions and signs one out.
+// "Sign out everywhere"; Settings lists the active sessions and signs one out. And (#13 item 5) the
+// address used for throttling and audit is the socket's, whatever X-Forwarded-For says.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { uniqueEmail } from "./helpers";
 
@@ -136,4 +137,29 @@ test("changing the password in Settings shows the meter and ends the other sessi
   await page.reload();
   await expect(page).toHaveURL(/\/settings$/);
   await Promise.all([context.close(), other.dispose()]);
+});
+
+test("sign-in throttling and audit use the socket's address, not a client-written X-Forwarded-For (#13 item 5)", async () => {
+  const email = uniqueEmail("xff");
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const statuses: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    // Rotating the header would have given each attempt a fresh "address".
+    const res = await api.post("/api/auth/callback/credentials", {
+      headers: { origin: BASE, "x-forwarded-for": `203.0.113.${i}` },
+      form: { csrfToken, email, password: `wrong-${i}`, json: "true" },
+    });
+    statuses.push(new URL(((await res.json()) as { url: string }).url).searchParams.get("error") ?? "none");
+  }
+  expect(statuses.slice(0, 4)).toEqual(Array(4).fill("CredentialsSignin"));
+  expect(statuses[4]).toMatch(/^Too many failed sign-ins/);
+
+  const admin = await signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  const input = encodeURIComponent(JSON.stringify({ json: { action: "auth.sign_in_failed", actor: email } }));
+  const audit = (await (await admin.get(`/api/trpc/admin.audit?input=${input}`)).json()) as { result: { data: { json: { rows: { ip: string | null }[] } } } };
+  const ips = audit.result.data.json.rows.map((r) => r.ip);
+  expect(ips).toHaveLength(5);
+  expect(new Set(ips)).toEqual(new Set(["127.0.0.1"]));
+  await Promise.all([api.dispose(), admin.dispose()]);
 });

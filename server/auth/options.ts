@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AuthError } from "@/server/errors";
 import { authenticate } from "./authenticate";
-import { clientIp } from "./sign-in-throttle";
+import { requestAddress } from "./request-address";
 import { revokeOwnSession } from "./sessions/revoke-sessions";
 import { SESSION_IDLE_MS } from "./sessions/session-policy";
 import { startSession } from "./sessions/start-session";
@@ -28,7 +28,7 @@ export const authOptions: NextAuthOptions = {
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials, req) => {
-        const ip = clientIp(req.headers);
+        const ip = requestAddress(req.headers);
         const result = await authenticate(db, credentials, { ip });
         // A thrown message reaches the sign-in form as the result's `error` (null is "CredentialsSignin").
         if (result.status === "throttled") throw new Error(result.message);
