@@ -6,19 +6,23 @@ import { needsTouch, sessionState } from "./session-policy";
 
 export type SessionUser = { id: string; role: "USER" | "ADMIN"; email: string; name: string | null; sessionId: string | null };
 
+type SessionRow = {
+  userId: string; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; role: string; disabled: boolean; email: string; name: string | null;
+};
+
 export async function resolveSession(db: Db, args: { sessionId: string; userId: string; now?: Date }): Promise<SessionUser | null> {
   const now = args.now ?? new Date();
-  const row = await db.authSession.findUnique({
-    where: { id: args.sessionId },
-    select: {
-      userId: true, revokedAt: true, expiresAt: true, lastSeenAt: true,
-      user: { select: { role: true, disabled: true, email: true, name: true } },
-    },
-  });
+  // One round trip: Prisma without the relationJoins preview would read the user in a second query.
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."userId", s."revokedAt", s."expiresAt", s."lastSeenAt", u."role"::text AS "role", u."disabled", u."email", u."name"
+    FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${args.sessionId}`;
+  const found = rows[0];
+  const row = found && { ...found, user: { disabled: found.disabled } };
   if (!row || row.userId !== args.userId || sessionState(row, now) !== "active") return null;
   if (needsTouch(row, now)) {
     // Conditional, so concurrent requests write once and a revocation in between is never undone.
     await db.authSession.updateMany({ where: { id: args.sessionId, revokedAt: null, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } });
   }
-  return { id: row.userId, role: row.user.role, email: row.user.email, name: row.user.name, sessionId: args.sessionId };
+  return { id: row.userId, role: row.role === "ADMIN" ? "ADMIN" : "USER", email: row.email, name: row.name, sessionId: args.sessionId };
 }
