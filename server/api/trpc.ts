@@ -55,6 +55,9 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 const requireUser = t.middleware(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  // A user from a session cookie was read from the database for this very request (getSessionUser:
+  // session, role, disabled); only callers built without one (tests, jobs) are read again here.
+  if (ctx.user.sessionId) return next({ ctx: { ...ctx, user: ctx.user } });
   const current = await db.user.findUnique({ where: { id: ctx.user.id }, select: { role: true, disabled: true } });
   if (!current || current.disabled) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
   return next({ ctx: { ...ctx, user: { ...ctx.user, role: current.role } } });

@@ -8,7 +8,7 @@ import type { RevokeReason } from "./session-policy";
 
 type Tx = Db | Prisma.TransactionClient;
 
-/** Revokes every live session of `userId` but `exceptSessionId`; returns how many ended. */
+/** Revokes every live session of `userId` but `exceptSessionId`; returns how many ended (audited when any did). */
 export async function revokeUserSessions(
   db: Tx,
   args: { userId: string; reason: RevokeReason; actorId: string | null; exceptSessionId?: string | null; ip?: string | null },
@@ -17,6 +17,7 @@ export async function revokeUserSessions(
     where: { userId: args.userId, revokedAt: null, ...(args.exceptSessionId ? { id: { not: args.exceptSessionId } } : {}) },
     data: { revokedAt: new Date(), revokedReason: args.reason },
   });
+  if (count === 0) return 0;
   await db.auditEvent.create({
     data: { actorId: args.actorId, action: "auth.sessions_revoked", target: args.userId, ip: args.ip ?? null,
       detail: { userId: args.userId, reason: args.reason, count, keptCurrent: Boolean(args.exceptSessionId) } },
