@@ -32,7 +32,7 @@ test("sign-up refuses common passwords with a meter, and does not tell whether a
   await expect(page.getByTestId("password-meter")).toHaveAttribute("data-ok", "false");
   await expect(page.getByTestId("password-meter")).toContainText("too common");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/This password is too common/);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/This password is too common/);
   await page.getByLabel("Password").fill("a-good-password");
   await expect(page.getByTestId("password-meter")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("password-meter")).toContainText(/Strength: (Good|Strong)/);
@@ -46,7 +46,7 @@ test("sign-up refuses common passwords with a meter, and does not tell whether a
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("another-good-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/^Could not sign you in with this email and password/);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Could not sign you in with this email and password/);
   await expect(page.getByText(/already exists/)).toHaveCount(0);
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);

@@ -15,10 +15,17 @@ async function trpc(api: APIRequestContext, path: string, input: unknown) {
   return api.post(`/api/trpc/${path}`, { headers: JSON_HEADERS, data: { json: input } });
 }
 
-/** Signs up (a taken email answers the same) and signs in through next-auth's credentials callback. */
-async function signedIn(email: string, password = PASSWORD): Promise<APIRequestContext> {
+/** Signs up (a taken email answers the same), without signing in. */
+async function createAccount(email: string, password = PASSWORD): Promise<void> {
   const api = await playwrightRequest.newContext({ baseURL: BASE });
   expect((await trpc(api, "user.signUp", { email, password })).status()).toBe(200);
+  await api.dispose();
+}
+
+/** Signs up, then signs in through next-auth's credentials callback. */
+async function signedIn(email: string, password = PASSWORD): Promise<APIRequestContext> {
+  await createAccount(email, password);
+  const api = await playwrightRequest.newContext({ baseURL: BASE });
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await api.post("/api/auth/callback/credentials", {
     headers: { origin: BASE }, form: { csrfToken, email, password, json: "true", callbackUrl: `${BASE}/notebooks` },
@@ -87,7 +94,7 @@ async function signedInPage(browser: Browser, email: string) {
 
 test("Settings lists the active sessions, signs one out, and signs out everywhere", async ({ browser }) => {
   const email = uniqueEmail("sessions");
-  (await signedIn(email)).dispose();
+  await createAccount(email);
   const laptop = await signedInPage(browser, email);
   const phone = await signedInPage(browser, email);
   const phoneReplay = await playwrightRequest.newContext({ baseURL: BASE, storageState: await phone.context.storageState() });

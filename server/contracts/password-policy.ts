@@ -1,6 +1,7 @@
 // Which passwords Kernelbook accepts, shared by the server (which refuses) and the forms (whose meter
 // shows the same verdict while typing): 8–200 characters, not the email's local part, and not common
-// or breached, judged offline by zxcvbn-ts with its common-password and English dictionaries.
+// or breached, judged offline by zxcvbn-ts with its common dictionaries (leaked-password list, diceware
+// words, keyboard patterns; the larger English word lists are left out to keep the form light).
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 export const PASSWORD_MIN = 8;
@@ -13,17 +14,11 @@ export type PasswordVerdict = { ok: boolean; score: PasswordScore; problem: stri
 
 let estimator: Promise<ZxcvbnFactory> | undefined;
 
-/** Loaded on first use: the dictionaries are a few MB, so the browser fetches them only on a password form. */
+/** Loaded on first use (about 1 MB of lists), so the browser fetches them only on a password form. */
 function loadEstimator(): Promise<ZxcvbnFactory> {
   estimator ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
-      import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en"),
-    ]);
-    return new ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...en.dictionary },
-      graphs: common.adjacencyGraphs,
-      translations: en.translations,
-    });
+    const [{ ZxcvbnFactory }, common] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]);
+    return new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
   })();
   return estimator;
 }
