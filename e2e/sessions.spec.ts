@@ -170,3 +170,20 @@ test("sign-in throttling and audit use the socket's address, not a client-writte
   expect(new Set(ips)).toEqual(new Set(["127.0.0.1"]));
   await Promise.all([api.dispose(), admin.dispose()]);
 });
+
+test("signed-in pages slide the session cookie's 12-hour lifetime forward", async ({ browser }) => {
+  const api = await signedIn(uniqueEmail("renew"));
+  const sessionCookie = (cookies: { name: string; expires: number }[]) => cookies.find((c) => c.name.endsWith("next-auth.session-token"))!;
+  const state = await api.storageState();
+  const before = sessionCookie(state.cookies).expires;
+  expect(before * 1000 - Date.now()).toBeGreaterThan(11.9 * 3600_000);
+  expect(before * 1000 - Date.now()).toBeLessThan(12.1 * 3600_000);
+  await new Promise((r) => setTimeout(r, 2000));
+  const context = await browser.newContext({ storageState: state });
+  const page = await context.newPage();
+  const renewed = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/session");
+  await page.goto("/notebooks");
+  await renewed;
+  expect(sessionCookie(await context.cookies()).expires).toBeGreaterThan(before + 1);
+  await Promise.all([context.close(), api.dispose()]);
+});

@@ -1,7 +1,7 @@
 // next-auth configuration: email + password (credentials). The JWT cookie carries the user's id and the
 // id of a stored session (AuthSession) opened at sign-in and ended by sign-out; it lives 12 hours from
-// the last request that renewed it (every authenticated request through getServerSession renews it),
-// and the stored session ends after 12 idle hours or 14 days at most.
+// its last renewal (GET /api/auth/session, which signed-in pages call: components/ui/session-renewal),
+// and the stored session ends after 12 idle hours or 14 days at most, whatever the cookie says.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
