@@ -24,16 +24,35 @@ test("sign out, refuse a wrong password, sign back in", async ({ page }) => {
   await expect(page).toHaveURL(/\/notebooks$/);
 });
 
-test("sign-up explains what is wrong with the input", async ({ page }) => {
+test("sign-up refuses common passwords with a meter, and does not tell whether an email has an account", async ({ page }) => {
   const email = uniqueEmail("dup");
-  await signUp(page, email);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByLabel("Password").fill("12345678");
+  await expect(page.getByTestId("password-meter")).toHaveAttribute("data-ok", "false");
+  await expect(page.getByTestId("password-meter")).toContainText("too common");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText(/already exists/)).toBeVisible();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/This password is too common/);
+  await page.getByLabel("Password").fill("a-good-password");
+  await expect(page.getByTestId("password-meter")).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("password-meter")).toContainText(/Strength: (Good|Strong)/);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/notebooks$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // The same email again, with another password: no "already exists", the account is untouched.
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("another-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Could not sign you in with this email and password/);
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/notebooks$/);
 });
 
 test("create, rename and delete notebooks", async ({ page }) => {

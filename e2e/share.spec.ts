@@ -109,3 +109,27 @@ test("a snapshot shared by link reads safely without an account, until it is rev
   expect(dialogs).toEqual([]);
   await anon.close();
 });
+
+test("deleting a shared notebook says its links stop working, and they do", async ({ page, browser }) => {
+  await signUp(page, uniqueEmail("share-delete"));
+  await importNotebook(page);
+  await page.getByTestId("share-open").click();
+  const dialog = page.getByTestId("share-dialog");
+  const urls: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await dialog.getByTestId("share-create").click();
+    await expect(dialog.getByTestId("shared-link")).toHaveCount(i + 1);
+    urls.push(await dialog.getByTestId("share-url").inputValue());
+  }
+  const anon = await browser.newContext();
+  expect((await anon.request.get(new URL(urls[0]).pathname)).status()).toBe(200);
+
+  await page.goto("/notebooks");
+  const row = page.getByTestId("notebook-row").filter({ hasText: "share-me" });
+  await row.getByRole("button", { name: /^Delete/ }).click();
+  await expect(page.getByRole("dialog").getByTestId("delete-revokes-links")).toHaveText(/Its 2 shared links stop working/);
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("notebook-row").filter({ hasText: "share-me" })).toHaveCount(0);
+  for (const url of urls) expect((await anon.request.get(new URL(url).pathname)).status()).toBe(404);
+  await anon.close();
+});

@@ -1,6 +1,7 @@
 // The only reader of process.env: every setting is validated here once, with its default.
 import "server-only";
 import { z } from "zod";
+import { isProxyEntry } from "./auth/client-address";
 import { JUPYTER_SETTINGS, jupyterEndpoints } from "./env-jupyter";
 import { REMOTE_SETTINGS, remoteConfig } from "./env-remote";
 import { STORAGE_SETTINGS, storageConfig } from "./env-storage";
@@ -18,6 +19,12 @@ const ZEnv = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Addresses or CIDR ranges of the reverse proxies in front of the app; only their X-Forwarded-For is read. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((e) => e.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyEntry), "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.0/8)"),
   KERNEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
   MAX_CODE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),

@@ -2,7 +2,7 @@
 export type NotebookErrorCode = "NOT_FOUND" | "VERSION_CONFLICT" | "INVALID";
 export type ExecutionErrorCode = "NOT_FOUND" | "CODE_TOO_LARGE" | "NOT_RUNNABLE";
 export type KernelErrorCode = "NOT_FOUND" | "DEAD" | "START_FAILED" | "TIMEOUT" | "UNAVAILABLE" | "BUSY" | "INVALID" | "UNAUTHORIZED";
-export type AuthErrorCode = "SIGNUP_CLOSED" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "FORBIDDEN";
+export type AuthErrorCode = "SIGNUP_CLOSED" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "WRONG_PASSWORD";
 export type CredentialErrorCode = "NOT_CONFIGURED" | "INVALID" | "NOT_FOUND" | "UNREADABLE";
 export type DatasetErrorCode = "NOT_FOUND" | "UNAVAILABLE" | "QUOTA_EXCEEDED" | "VERIFICATION_FAILED" | "WRONG_STATE" | "INVALID" | "STORAGE_FAILED";
 

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 export type Fixture = {
   ownerId: string; notebookId: string; cellId: string; executionId: string; readyDatasetId: string; uploadingDatasetId: string;
-  shareLinkId: string; kernelSessionId: string;
+  shareLinkId: string; kernelSessionId: string; authSessionId: string;
 };
 
 const minimalIpynb = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", id: "c1", metadata: {}, source: "1", outputs: [], execution_count: null }] });
@@ -13,6 +13,11 @@ export const INPUTS: Record<string, (f: Fixture) => unknown> = {
   "user.signUp": () => ({ email: `matrix-${randomUUID()}@test.local`, password: "a-good-password" }),
   "user.signUpOpen": () => undefined,
   "user.me": () => undefined,
+  "user.changePassword": () => ({ currentPassword: "not-the-fixture-password", newPassword: "a-fresh-long-password" }),
+
+  "session.list": () => undefined,
+  "session.revoke": (f) => ({ id: f.authSessionId }),
+  "session.revokeAll": () => undefined,
 
   "notebook.list": () => undefined,
   "notebook.create": () => ({}),

@@ -2,5 +2,5 @@
 import { createCaller } from "@/server/api/root";
 
 export function callerFor(user: { id: string; email: string; role: "USER" | "ADMIN" } | null) {
-  return createCaller({ user: user ? { ...user, name: null } : null, ip: null });
+  return createCaller({ user: user ? { ...user, name: null, sessionId: null } : null, ip: null });
 }

@@ -7,6 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { AuthField } from "./auth-field";
+import { PasswordMeter } from "./password-meter";
 import styles from "./auth-form.module.css";
 
 export function SignUpForm() {
@@ -14,6 +15,7 @@ export function SignUpForm() {
   const router = useRouter();
   const signUp = useMutation(trpc.user.signUp.mutationOptions());
   const [error, setError] = useState<string | null>(null);
+  const [typed, setTyped] = useState({ email: "", password: "" });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -26,18 +28,22 @@ export function SignUpForm() {
       return setError(messageOf(err));
     }
     const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-    if (!result || result.error) return setError("Your account was created, but signing in failed. Try signing in.");
+    // A taken email gets the same answer as a new one; only its own password signs in. Say nothing more.
+    if (result?.error?.startsWith("Too many failed sign-ins")) return setError(result.error);
+    if (!result || result.error) return setError("Could not sign you in with this email and password. If you already have an account, sign in, or ask an administrator to reset your password.");
     router.replace("/notebooks");
     router.refresh();
   }
 
   return (
     <div className={styles.wrap}>
-      <form className={styles.card} onSubmit={onSubmit}>
+      <form className={styles.card} onSubmit={onSubmit}
+        onChange={(e) => { const f = new FormData(e.currentTarget); setTyped({ email: String(f.get("email") ?? ""), password: String(f.get("password") ?? "") }); }}>
         <h1>Create your account</h1>
         <AuthField label="Name" name="name" autoComplete="name" />
         <AuthField label="Email" name="email" type="email" autoComplete="email" required />
         <AuthField label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required />
+        <PasswordMeter password={typed.password} email={typed.email} />
         {error && <p className={styles.error} role="alert">{error}</p>}
         <button type="submit" className={`btn btn-primary ${styles.submit}`} disabled={signUp.isPending}>
           {signUp.isPending ? "Creating…" : "Create account"}

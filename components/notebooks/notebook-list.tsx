@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DeleteNotebookDialog } from "./delete-notebook-dialog";
 import { ImportNotebookButton } from "./import-notebook-button";
 import { NotebookDropZone } from "./notebook-drop-zone";
 import { NewFromExampleMenu } from "./new-from-example-menu";
@@ -54,15 +54,11 @@ export function NotebookList() {
         )}
       </NotebookDropZone>
       {deleting && (
-        <ConfirmDialog
-          title="Delete notebook?"
-          confirmLabel="Delete"
-          danger
+        <DeleteNotebookDialog
+          notebook={deleting}
           onCancel={() => setDeleting(null)}
           onConfirm={() => { remove.mutate({ id: deleting.id }); setDeleting(null); }}
-        >
-          “{deleting.title}” and its whole run history will be deleted. This cannot be undone.
-        </ConfirmDialog>
+        />
       )}
     </main>
   );

@@ -1,7 +1,9 @@
-// The header of every signed-in page: brand, a slot for the page's own controls, Datasets, Settings, Admin (admins), theme, sign out.
+// The header of every signed-in page: brand, a slot for the page's own controls, Datasets, Settings, Admin (admins), theme, sign out;
+// it also keeps the session cookie's lifetime sliding (SessionRenewal).
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminLink } from "@/components/admin/admin-link";
+import { SessionRenewal } from "./session-renewal";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -15,6 +17,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <AdminLink />
       <ThemeToggle />
       <SignOutButton />
+      <SessionRenewal />
     </header>
   );
 }

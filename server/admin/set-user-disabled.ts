@@ -1,11 +1,12 @@
-// An administrator disables or re-enables an account. A disabled user's session ends at once (every
-// request re-checks the flag) and their kernels stop, their running cells saying why.
+// An administrator disables or re-enables an account. A disabled user's sessions are revoked (re-enabling
+// does not bring them back) and their kernels stop, their running cells saying why.
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { AuthError } from "@/server/errors";
 import { liveKernels } from "@/server/kernels/live-kernels";
 import { shutdownKernel } from "@/server/kernels/shutdown-kernel";
+import { revokeUserSessions } from "@/server/auth/sessions/revoke-sessions";
 import { ensureAnotherAdmin, findUserOrThrow, lockAdmins } from "./last-admin";
 import { recordAudit } from "./record-audit";
 
@@ -26,6 +27,7 @@ export async function setUserDisabled(db: Db, args: SetUserDisabledInput & { act
       actorId: args.actorId, action: args.disabled ? "admin.user_disable" : "admin.user_enable", target: user.email, ip: args.ip,
       detail: { userId: user.id },
     });
+    if (args.disabled) await revokeUserSessions(tx, { userId: user.id, reason: "disabled", actorId: args.actorId, ip: args.ip });
     return true;
   });
   if (changed && args.disabled) await stopKernelsOf(db, args.userId);

@@ -10,6 +10,7 @@ import { INPUTS, type Fixture } from "@/test/authorization-inputs";
 import { callerFor } from "@/test/caller";
 import { createUser } from "@/test/fixtures";
 import { stopLiveKernels } from "@/test/stop-live-kernels";
+import { startSession } from "@/server/auth/sessions/start-session";
 import { POLICIES, type Policy } from "./policies";
 
 process.env.NEXTAUTH_URL ??= "http://127.0.0.1:3000";
@@ -46,10 +47,11 @@ async function fixtureOf(ownerId: string): Promise<Fixture> {
   const [ready, uploading] = [await dataset("ready"), await dataset("uploading")];
   await (await blobStore()).container.getBlockBlobClient(ready.blobName).upload("a,b\n1,2\n", 8);
   const link = await db.shareLink.create({ data: { ownerId, notebookId: notebook.id, tokenHash: randomUUID(), title: "matrix", snapshot: {} } });
+  const authSessionId = await startSession(db, { userId: ownerId, userAgent: "matrix", ip: null });
   const session = await db.kernelSession.create({ data: { notebookId: notebook.id, ownerId, provider: "webr", instanceId: "matrix", status: "idle" } });
   return {
     ownerId, notebookId: notebook.id, cellId, executionId: execution.id, readyDatasetId: ready.id, uploadingDatasetId: uploading.id,
-    shareLinkId: link.id, kernelSessionId: session.id,
+    shareLinkId: link.id, kernelSessionId: session.id, authSessionId,
   };
 }
 

@@ -15,6 +15,11 @@ export const POLICIES: Record<string, Policy> = {
   "user.signUp": "public",
   "user.signUpOpen": "public",
   "user.me": "user",
+  "user.changePassword": "user",
+
+  "session.list": "user",
+  "session.revoke": "owner",
+  "session.revokeAll": "user",
 
   "notebook.list": "user",
   "notebook.create": "user",

@@ -7,6 +7,7 @@ import { executionRouter } from "./routers/execution";
 import { kernelRouter } from "./routers/kernel";
 import { mlserverRouter } from "./routers/mlserver";
 import { notebookRouter } from "./routers/notebook";
+import { sessionRouter } from "./routers/session";
 import { shareRouter } from "./routers/share";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -22,6 +23,7 @@ export const appRouter = createRouter({
   mlserver: mlserverRouter,
   dataset: datasetRouter,
   share: shareRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

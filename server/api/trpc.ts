@@ -19,7 +19,8 @@ const ERROR_CODES = {
     // The provider refused the login it was given; not the app session (UNAUTHORIZED would sign the user out).
     UNAUTHORIZED: "FORBIDDEN",
   },
-  AuthError: { SIGNUP_CLOSED: "FORBIDDEN", EMAIL_TAKEN: "CONFLICT", INVALID_CREDENTIALS: "UNAUTHORIZED", FORBIDDEN: "FORBIDDEN" },
+  AuthError: { SIGNUP_CLOSED: "FORBIDDEN", WEAK_PASSWORD: "BAD_REQUEST", INVALID_CREDENTIALS: "UNAUTHORIZED", FORBIDDEN: "FORBIDDEN", NOT_FOUND: "NOT_FOUND",
+    WRONG_PASSWORD: "BAD_REQUEST" },
   CredentialError: { NOT_CONFIGURED: "PRECONDITION_FAILED", INVALID: "BAD_REQUEST", NOT_FOUND: "NOT_FOUND", UNREADABLE: "PRECONDITION_FAILED" },
   DatasetError: {
     NOT_FOUND: "NOT_FOUND", UNAVAILABLE: "SERVICE_UNAVAILABLE", QUOTA_EXCEEDED: "FORBIDDEN", VERIFICATION_FAILED: "UNPROCESSABLE_CONTENT",
@@ -54,6 +55,9 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 const requireUser = t.middleware(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  // A user from a session cookie was read from the database for this very request (getSessionUser:
+  // session, role, disabled); only callers built without one (tests, jobs) are read again here.
+  if (ctx.user.sessionId) return next({ ctx: { ...ctx, user: ctx.user } });
   const current = await db.user.findUnique({ where: { id: ctx.user.id }, select: { role: true, disabled: true } });
   if (!current || current.disabled) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
   return next({ ctx: { ...ctx, user: { ...ctx.user, role: current.role } } });

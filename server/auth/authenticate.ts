@@ -1,4 +1,4 @@
-// Checks an email and password for sign-in, refusing while the email or the address is throttled;
+// Checks an email and password for sign-in, refusing while the email (at this address) or the address is throttled;
 // records every attempt (SignInAttempt, for throttling and last sign-in) and audits it.
 import "server-only";
 import { randomBytes } from "node:crypto";
@@ -42,10 +42,12 @@ export async function authenticate(db: Db, raw: unknown, options: { ip?: string 
 }
 
 async function findLock(db: Db, { email, ip, now }: Attempt): Promise<Lock | null> {
-  // A successful sign-in clears the email's earlier failures; an address's failures stand.
-  const lastOk = await db.signInAttempt.findFirst({ where: { email, ok: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  // The account lock applies per (email, address): an attacker elsewhere cannot lock the owner out.
+  // A successful sign-in from that address clears its earlier failures for the email; an address's failures stand.
+  const pair = { email, ip };
+  const lastOk = await db.signInAttempt.findFirst({ where: { ...pair, ok: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   const emailSince = new Date(Math.max(now.getTime() - lookbackMs(EMAIL_RULE), lastOk ? lastOk.createdAt.getTime() + 1 : 0));
-  const byEmail = await failuresSince(db, { email }, emailSince);
+  const byEmail = await failuresSince(db, pair, emailSince);
   const emailUntil = lockedUntil(byEmail, EMAIL_RULE, now);
   if (emailUntil) return { scope: "email", until: emailUntil };
   if (!ip) return null;
@@ -54,7 +56,7 @@ async function findLock(db: Db, { email, ip, now }: Attempt): Promise<Lock | nul
   return ipUntil ? { scope: "ip", until: ipUntil } : null;
 }
 
-async function failuresSince(db: Db, who: { email: string } | { ip: string }, since: Date): Promise<Date[]> {
+async function failuresSince(db: Db, who: { email: string; ip: string | null } | { ip: string }, since: Date): Promise<Date[]> {
   const rows = await db.signInAttempt.findMany({ where: { ...who, ok: false, createdAt: { gte: since } }, select: { createdAt: true } });
   return rows.map((r) => r.createdAt);
 }

@@ -1,20 +1,20 @@
-// Reads the signed-in user for server components and the tRPC context: the token names the user,
-// the database says whether they are still enabled and what their role is now.
+// Reads the signed-in user for server components, route handlers and the tRPC context: the cookie names
+// a stored session (AuthSession); the database says whether it still stands and what the user's role is now.
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { authOptions } from "./options";
+import { resolveSession, type SessionUser } from "./sessions/resolve-session";
 
-export type SessionUser = { id: string; role: "USER" | "ADMIN"; email: string; name: string | null };
+export type { SessionUser };
 
-/** The session's user; null without a session, or once an admin disabled (or removed) the account. */
+/** The session's user; null without a session, once it was revoked, idle or expired, or the account disabled. */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  const current = await db.user.findUnique({ where: { id: session.user.id }, select: { role: true, disabled: true } });
-  if (!current || current.disabled) return null;
-  return { id: session.user.id, role: current.role, email: session.user.email ?? "", name: session.user.name ?? null };
+  // A cookie from before stored sessions (no sid) is refused: signing in again gives a revocable one.
+  if (!session?.user?.id || !session.sid) return null;
+  return resolveSession(db, { sessionId: session.sid, userId: session.user.id });
 }
 
 /** For pages: the user, or a redirect to sign-in. */

@@ -1,9 +1,9 @@
-// Brute-force protection for sign-in: too many failures for one email, or from one address, within
-// a window lock that email (or address) for a while. Pure rules here; attempts live in SignInAttempt.
+// Brute-force protection for sign-in: too many failures for one email from one address, or from one
+// address in all, within a window lock that email at that address (or the address) for a while. Pure rules here; attempts live in SignInAttempt.
 export type ThrottleRule = { limit: number; windowMs: number; lockMs: number };
 
 const MINUTE = 60_000;
-/** 5 failures for one email within 15 minutes lock that email for 15 minutes. */
+/** 5 failures for one email from one address within 15 minutes lock that pair for 15 minutes. */
 export const EMAIL_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
 /** 20 failures from one address within 15 minutes lock that address for 15 minutes. */
 export const IP_RULE: ThrottleRule = { limit: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
@@ -30,14 +30,4 @@ export function lockedUntil(failures: Date[], rule: ThrottleRule, now: Date): Da
 export function throttleMessage(until: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
   return `Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
-
-/** The caller's address from the proxy headers next-auth hands to authorize (first hop of x-forwarded-for). */
-export function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const header = (name: string) => {
-    const value = headers?.[name];
-    return typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : null;
-  };
-  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || header("x-real-ip")?.trim() || null;
 }

@@ -1,5 +1,6 @@
 // The public side of a shared link, for app/share (not tRPC): finds a link only by its token's hash,
-// and only while it is neither revoked nor expired. Returns the snapshot and the link's dates —
+// and only while it is neither revoked nor expired, its notebook still exists and its owner is enabled
+// (a disabled owner's links are suspended, not revoked: they open again once re-enabled). Returns the snapshot and the link's dates —
 // nothing about the owner beyond the snapshot's author line, no ids, no other notebooks.
 import "server-only";
 import type { Db } from "@/server/db";
@@ -7,7 +8,10 @@ import { ZShareSnapshot, type SharedNotebook } from "./contract";
 import { hashShareToken, parseShareToken } from "./share-token";
 
 function liveLinkWhere(token: string, now: Date) {
-  return { tokenHash: hashShareToken(token), revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  return {
+    tokenHash: hashShareToken(token), revokedAt: null, notebookId: { not: null }, owner: { disabled: false },
+    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+  };
 }
 
 export async function readSharedNotebook(db: Db, args: { token: string }): Promise<SharedNotebook | null> {

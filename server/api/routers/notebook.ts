@@ -29,7 +29,7 @@ export const notebookRouter = createRouter({
   rename: protectedProcedure
     .input(ZRenameNotebookInput)
     .mutation(({ ctx, input }) => renameNotebook(db, { userId: ctx.user.id, notebookId: input.id, title: input.title })),
-  delete: protectedProcedure.input(ZNotebookIdInput).mutation(({ ctx, input }) => deleteNotebook(db, { userId: ctx.user.id, notebookId: input.id })),
+  delete: protectedProcedure.input(ZNotebookIdInput).mutation(({ ctx, input }) => deleteNotebook(db, { userId: ctx.user.id, notebookId: input.id, ip: ctx.ip })),
   save: protectedProcedure.input(ZSaveNotebookInput).mutation(({ ctx, input }) => saveNotebook(db, { userId: ctx.user.id, ...input })),
   import: protectedProcedure.input(ZImportNotebookInput).mutation(({ ctx, input }) =>
     importNotebook(db, { userId: ctx.user.id, ...input, availableProviders: configuredProviderIds(), maxOutputBytes: env.MAX_OUTPUT_BYTES }),
