@@ -1,5 +1,6 @@
 "use client";
 // The browser's tRPC client: batched HTTP for queries and mutations, SSE for subscriptions.
+import "./zod-without-eval";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
