@@ -1,0 +1,28 @@
+// Limits of the tRPC endpoint: how many calls one batched request may make, and how large a body
+// each procedure accepts (small, except the two that carry a whole notebook).
+import { MAX_IMPORT_BYTES } from "@/server/contracts/notebook-transfer";
+
+export const MAX_BATCH_CALLS = 50;
+
+/** Any procedure's body (titles, cell code up to MAX_CODE_BYTES, settings). */
+export const DEFAULT_BODY_BYTES = 2 * 1024 * 1024;
+
+/** A whole notebook: an import (MAX_IMPORT_BYTES of text, which JSON escaping can double) or a save. */
+export const NOTEBOOK_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 1024 * 1024;
+const NOTEBOOK_PROCEDURES = new Set(["notebook.import", "notebook.save"]);
+
+/** The procedure paths of a request: `/api/trpc/a.b,c.d?batch=1` → ["a.b", "c.d"]. */
+export function procedurePaths(req: Request): string[] {
+  const path = decodeURIComponent(new URL(req.url).pathname.replace(/^.*\/api\/trpc\/?/, ""));
+  return path.split(",").filter(Boolean);
+}
+
+export function trpcBodyLimit(req: Request): number {
+  return procedurePaths(req).some((p) => NOTEBOOK_PROCEDURES.has(p)) ? NOTEBOOK_BODY_BYTES : DEFAULT_BODY_BYTES;
+}
+
+/** A 413 when one request batches more than MAX_BATCH_CALLS calls, before any of them runs. */
+export function tooManyCalls(req: Request): Response | null {
+  if (procedurePaths(req).length <= MAX_BATCH_CALLS) return null;
+  return Response.json({ error: `A request may batch at most ${MAX_BATCH_CALLS} calls.` }, { status: 413 });
+}
