@@ -13,7 +13,13 @@ const NOTEBOOK_PROCEDURES = new Set(["notebook.import", "notebook.save"]);
 
 /** The procedure paths of a request: `/api/trpc/a.b,c.d?batch=1` → ["a.b", "c.d"]. */
 export function procedurePaths(req: Request): string[] {
-  const path = decodeURIComponent(new URL(req.url).pathname.replace(/^.*\/api\/trpc\/?/, ""));
+  const raw = new URL(req.url).pathname.replace(/^.*\/api\/trpc\/?/, "");
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: tRPC will answer "no such procedure" for it.
+  }
   return path.split(",").filter(Boolean);
 }
 
