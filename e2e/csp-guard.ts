@@ -1,5 +1,5 @@
 // Every journey runs under the app's Content-Security-Policy: this `test` fails a test when the
-// browser reports a CSP violation on any of its pages (console "Refused to …" messages and
+// browser reports a CSP violation on any of its pages (Chrome's console messages about it and
 // `securitypolicyviolation` events), in the default context and in any context the test opens.
 import { test as base, expect, type BrowserContext } from "@playwright/test";
 
@@ -13,7 +13,8 @@ function reportViolations(prefix: string): void {
 }
 
 function isViolation(text: string): boolean {
-  return text.startsWith(REPORT_PREFIX) || (/^Refused to /.test(text) && /Content Security Policy/.test(text));
+  // Chrome: "Refused to load the image …", "Framing '…' violates the following Content Security Policy directive …".
+  return text.startsWith(REPORT_PREFIX) || (/Content Security Policy/.test(text) && /Refused to |violates/.test(text));
 }
 
 export const test = base.extend<{ cspAllowed: RegExp | null; cspGuard: void }>({
