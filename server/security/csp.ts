@@ -31,7 +31,8 @@ export function pagePolicy(o: PagePolicyOptions): string {
     "default-src": ["'self'"],
     // 'strict-dynamic': scripts a trusted script adds (Next's chunks, Monaco's AMD loader) run too;
     // 'self' is only the fallback for browsers without CSP 3.
-    "script-src": ["'self'", `'nonce-${o.nonce}'`, "'strict-dynamic'", ...inlineScriptHashes(), ...(o.development ? ["'unsafe-eval'"] : [])],
+    // 'wasm-unsafe-eval' compiles WebAssembly only (hash-wasm's MD5 of dataset uploads), never JS.
+    "script-src": ["'self'", `'nonce-${o.nonce}'`, "'strict-dynamic'", "'wasm-unsafe-eval'", ...inlineScriptHashes(), ...(o.development ? ["'unsafe-eval'"] : [])],
     // Monaco, recharts and React set inline styles; styles cannot run code, but remote CSS stays out.
     "style-src": ["'self'", "'unsafe-inline'"],
     // No remote hosts: HTML outputs inherit this, so tracking pixels in them do not load.
