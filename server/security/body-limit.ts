@@ -1,5 +1,6 @@
-// Reads a request body only up to a size limit: a declared Content-Length over it is refused before
-// any byte is read, and a streamed (chunked) body is cut off as soon as it passes the limit.
+// Caps a request body: a declared Content-Length over the limit is refused before any byte is read,
+// and a streamed (chunked) body errors as soon as it passes the limit, so no handler ever holds
+// more than the limit in memory. The handler still reads lazily, after its own checks (sign-in).
 
 export class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";
@@ -12,29 +13,27 @@ export function formatLimit(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-/** The body's bytes, or BodyTooLargeError once more than `limit` bytes are declared or arrive. */
-export async function readBodyLimited(req: Request, limit: number): Promise<Uint8Array> {
+/** True when the request declares a body larger than `limit` (Content-Length). */
+export function declaresTooMuch(req: Request, limit: number): boolean {
   const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw new BodyTooLargeError(limit);
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
+  return declared !== null && Number(declared) > limit;
+}
+
+/** The body, passing at most `limit` bytes; `exceeded()` tells whether a read went past it. */
+export function limitBody(body: ReadableStream<Uint8Array>, limit: number): { body: ReadableStream<Uint8Array>; exceeded: () => boolean } {
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return body;
+  let over = false;
+  const limited = body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      total += chunk.byteLength;
+      if (total > limit) {
+        over = true;
+        // Erroring the transform cancels the source: nothing more is read from the client.
+        controller.error(new BodyTooLargeError(limit));
+        return;
+      }
+      controller.enqueue(chunk);
+    },
+  }));
+  return { body: limited, exceeded: () => over };
 }

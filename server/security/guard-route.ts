@@ -4,7 +4,7 @@
 import "server-only";
 import { NextRequest } from "next/server";
 import { env } from "@/server/env";
-import { readBodyLimited, BodyTooLargeError } from "./body-limit";
+import { BodyTooLargeError, declaresTooMuch, limitBody } from "./body-limit";
 import { applySecurityHeaders } from "./headers";
 import { checkSameOrigin, hasContentType, isStateChanging } from "./same-origin";
 
@@ -13,6 +13,8 @@ export type GuardOptions = {
   maxBodyBytes: number | ((req: Request) => number);
   /** Media types a state-changing request may have (e.g. ["application/json"]); others get 415. */
   contentTypes: readonly string[];
+  /** What a 413 says (default: the limit in MB). */
+  tooLarge?: string;
 };
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response> | Response;
@@ -25,17 +27,29 @@ function refuse(status: number, message: string): Response {
   return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
 }
 
-async function admit(req: Request, o: GuardOptions): Promise<Request | Response> {
-  if (!isStateChanging(req.method)) return req;
-  if (!checkSameOrigin(req, { publicUrl: env.NEXTAUTH_URL }).ok) return refuse(403, "This request did not come from Kernelbook's own pages, so it was refused.");
-  if (!hasContentType(req, o.contentTypes)) return refuse(415, `Send this request as ${o.contentTypes.join(" or ")}.`);
+type Admission = { refused: Response } | { req: Request; exceeded: () => boolean; tooLarge: string };
+
+function admit(req: Request, o: GuardOptions): Admission {
+  if (!isStateChanging(req.method)) return { req, exceeded: () => false, tooLarge: "" };
+  if (!checkSameOrigin(req, { publicUrl: env.NEXTAUTH_URL }).ok) return { refused: refuse(403, "This request did not come from Kernelbook's own pages, so it was refused.") };
+  if (!hasContentType(req, o.contentTypes)) return { refused: refuse(415, `Send this request as ${o.contentTypes.join(" or ")}.`) };
   const limit = typeof o.maxBodyBytes === "function" ? o.maxBodyBytes(req) : o.maxBodyBytes;
+  const tooLarge = o.tooLarge ?? new BodyTooLargeError(limit).message;
+  if (declaresTooMuch(req, limit)) return { refused: refuse(413, tooLarge) };
+  if (!req.body) return { req, exceeded: () => false, tooLarge };
+  const limited = limitBody(req.body, limit);
+  // A NextRequest again: handlers such as next-auth's read `nextUrl` and `cookies` from it.
+  const init = { method: req.method, headers: req.headers, body: limited.body, signal: req.signal, duplex: "half" };
+  return { req: new NextRequest(req.url, init as ConstructorParameters<typeof NextRequest>[1]), exceeded: limited.exceeded, tooLarge };
+}
+
+/** The handler's answer, or a 413 when its reading met the limit (whether it answered or threw). */
+async function handle<C>(handler: Handler<C>, admitted: Exclude<Admission, { refused: Response }>, ctx: C): Promise<Response> {
   try {
-    const body = await readBodyLimited(req, limit);
-    // A NextRequest again: handlers such as next-auth's read `nextUrl` and `cookies` from it.
-    return new NextRequest(req.url, { method: req.method, headers: req.headers, body: body as BodyInit, signal: req.signal });
+    const res = await handler(admitted.req, ctx);
+    return admitted.exceeded() ? refuse(413, admitted.tooLarge) : res;
   } catch (e) {
-    if (e instanceof BodyTooLargeError) return refuse(413, e.message);
+    if (admitted.exceeded()) return refuse(413, admitted.tooLarge);
     throw e;
   }
 }
@@ -43,8 +57,8 @@ async function admit(req: Request, o: GuardOptions): Promise<Request | Response>
 /** Wraps a route handler with the origin check, the content-type check, the body limit and the headers. */
 export function guardRoute<C>(handler: Handler<C>, o: GuardOptions): (req: Request, ctx: C) => Promise<Response> {
   return async (req, ctx) => {
-    const admitted = await admit(req, o);
-    const res = admitted instanceof Response ? admitted : await handler(admitted, ctx);
+    const admitted = admit(req, o);
+    const res = "refused" in admitted ? admitted.refused : await handle(handler, admitted, ctx);
     // Some responses (redirects) have immutable headers: copy into a fresh response.
     const out = new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
     applySecurityHeaders(out.headers, { https: isHttps(req) });

@@ -5,6 +5,7 @@ import * as trpcRoute from "@/app/api/trpc/[trpc]/route";
 import * as filesRoute from "@/app/api/notebooks/[id]/files/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import { API_POLICY } from "./csp";
+import { guardRoute } from "./guard-route";
 
 process.env.NEXTAUTH_URL ??= "http://127.0.0.1:3000";
 const APP = "http://127.0.0.1:3000";
@@ -86,14 +87,21 @@ describe("request limits", () => {
     expect(body.pulled()).toBeLessThanOrEqual(256 * 1024);
   });
 
-  it("stops reading a streamed body as soon as it passes the limit", async () => {
+  it("stops reading a streamed body as soon as the handler's reading passes the limit", async () => {
+    const echo = guardRoute(async (req: Request) => new Response(await req.text()), { maxBodyBytes: 1024 * 1024, contentTypes: ["application/json"] });
     const body = lazyBody(50 * 1024 * 1024);
-    const res = await trpcRoute.POST(new Request(`${APP}/api/trpc/notebook.rename`, {
+    const res = await echo(new Request(`${APP}/api/echo`, {
       method: "POST", headers: { origin: APP, "content-type": "application/json" }, body: body.stream, duplex: "half",
-    } as RequestInit), trpcCtx);
+    } as RequestInit), undefined);
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toBe("The request is larger than 2 MB, the limit for this address.");
-    expect(body.pulled()).toBeLessThan(3 * 1024 * 1024);
+    expect((await res.json()).error).toBe("The request is larger than 1 MB, the limit for this address.");
+    expect(body.pulled()).toBeLessThan(2 * 1024 * 1024);
+    const small = lazyBody(512 * 1024);
+    const ok = await echo(new Request(`${APP}/api/echo`, {
+      method: "POST", headers: { origin: APP, "content-type": "application/json" }, body: small.stream, duplex: "half",
+    } as RequestInit), undefined);
+    expect(ok.status).toBe(200);
+    expect((await ok.text()).length).toBe(small.pulled());
   });
 
   it("refuses a batch of more than 50 calls", async () => {

@@ -51,6 +51,9 @@ async function download(req: Request, { params }: Params): Promise<Response> {
 }
 
 // The multipart envelope around the file adds a little to its size.
-const guard = { maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, contentTypes: ["multipart/form-data"] } as const;
+const guard = {
+  maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, contentTypes: ["multipart/form-data"],
+  tooLarge: `Files over ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB go in a dataset, not the kernel's working directory.`,
+} as const;
 export const POST = guardRoute(upload, guard);
 export const GET = guardRoute(download, guard);
