@@ -80,7 +80,7 @@ test.describe("framing", () => {
 
 test.describe("HTML outputs", () => {
   // Their remote loads are blocked by the page's policy, which the frames inherit: reported on purpose.
-  test.use({ cspAllowed: /Refused to load the (image|stylesheet|font)/ });
+  test.use({ cspAllowed: /^(Loading|Refused to load) the (image|stylesheet|font) 'http:\/\/127\.0\.0\.1:\d+\/[a-z]+\.(gif|css)'/ });
 
   test("load no remote images or stylesheets (tracking pixels)", async ({ page }) => {
     const hits: string[] = [];
