@@ -18,6 +18,7 @@ it("answers 500 with one sentence and logs the cause", async () => {
   expect(res.status).toBe(500);
   expect(JSON.parse(text).error.json.message).toBe("Something went wrong on the server. Try again in a moment.");
   expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma|outage/i);
-  expect(inspect(logged.mock.calls, { depth: 6 })).toMatch(/ECONNREFUSED/);
+  // The cause, with the database address, is in the log (Prisma words it either way).
+  expect(inspect(logged.mock.calls, { depth: 6 })).toMatch(/127\.0\.0\.1:1\b|ECONNREFUSED/);
   logged.mockRestore();
 });
