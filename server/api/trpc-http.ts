@@ -5,11 +5,11 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { isDomainError } from "@/server/errors";
 import { appRouter } from "./root";
 import type { Context } from "./trpc";
-import { MAX_BATCH_CALLS, tooManyCalls } from "./trpc-limits";
+import { trpcRefusal } from "./trpc-refusal";
+import { MAX_BATCH_CALLS, TOO_MANY_CALLS, tooManyCalls } from "./trpc-limits";
 
 export async function handleTrpcRequest(req: Request, o: { createContext: () => Promise<Context> }): Promise<Response> {
-  const refused = tooManyCalls(req);
-  if (refused) return refused;
+  if (tooManyCalls(req)) return trpcRefusal({ req, status: 413, message: TOO_MANY_CALLS });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,

@@ -17,7 +17,7 @@ describe("tRPC limits", () => {
   });
 
   it("lets 50 calls through and refuses 51", () => {
-    expect(tooManyCalls(req(`${Array(50).fill("notebook.list").join(",")}?batch=1`))).toBeNull();
-    expect(tooManyCalls(req(`${Array(51).fill("notebook.list").join(",")}?batch=1`))?.status).toBe(413);
+    expect(tooManyCalls(req(`${Array(50).fill("notebook.list").join(",")}?batch=1`))).toBe(false);
+    expect(tooManyCalls(req(`${Array(51).fill("notebook.list").join(",")}?batch=1`))).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 // Limits of the tRPC endpoint: how many calls one batched request may make, and how large a body
 // each procedure accepts (small, except the two that carry a whole notebook).
+import { MAX_BATCH_CALLS } from "@/server/contracts/api-limits";
 import { MAX_IMPORT_BYTES } from "@/server/contracts/notebook-transfer";
 
-export const MAX_BATCH_CALLS = 50;
+export { MAX_BATCH_CALLS };
+export const TOO_MANY_CALLS = `A request may batch at most ${MAX_BATCH_CALLS} calls.`;
 
 /** Any procedure's body (titles, cell code up to MAX_CODE_BYTES, settings). */
 export const DEFAULT_BODY_BYTES = 2 * 1024 * 1024;
@@ -27,8 +29,7 @@ export function trpcBodyLimit(req: Request): number {
   return procedurePaths(req).some((p) => NOTEBOOK_PROCEDURES.has(p)) ? NOTEBOOK_BODY_BYTES : DEFAULT_BODY_BYTES;
 }
 
-/** A 413 when one request batches more than MAX_BATCH_CALLS calls, before any of them runs. */
-export function tooManyCalls(req: Request): Response | null {
-  if (procedurePaths(req).length <= MAX_BATCH_CALLS) return null;
-  return Response.json({ error: `A request may batch at most ${MAX_BATCH_CALLS} calls.` }, { status: 413 });
+/** True when one request batches more than MAX_BATCH_CALLS calls (refused with 413 before any runs). */
+export function tooManyCalls(req: Request): boolean {
+  return procedurePaths(req).length > MAX_BATCH_CALLS;
 }

@@ -15,6 +15,8 @@ export type GuardOptions = {
   contentTypes: readonly string[];
   /** What a 413 says (default: the limit in MB). */
   tooLarge?: string;
+  /** How a refusal is written (default jsonRefusal; the tRPC route answers in tRPC's error shape). */
+  refusal?: (r: Refusal) => Response;
 };
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response> | Response;
@@ -23,19 +25,23 @@ export function isHttps(req: Request): boolean {
   return new URL(req.url).protocol === "https:" || (env.NEXTAUTH_URL?.startsWith("https:") ?? false);
 }
 
-function refuse(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
+export type Refusal = { req: Request; status: 403 | 413 | 415; message: string };
+
+/** The default refusal: `{ error: "<sentence>" }`, like route-helpers' errorResponse. */
+export function jsonRefusal(r: Refusal): Response {
+  return Response.json({ error: r.message }, { status: r.status, headers: { "cache-control": "no-store" } });
 }
 
-type Admission = { refused: Response } | { req: Request; exceeded: () => boolean; tooLarge: string };
+type Admission = { refused: Response } | { req: Request; exceeded: () => boolean; tooLarge: () => Response };
 
 function admit(req: Request, o: GuardOptions): Admission {
-  if (!isStateChanging(req.method)) return { req, exceeded: () => false, tooLarge: "" };
+  const refuse = (status: Refusal["status"], message: string) => (o.refusal ?? jsonRefusal)({ req, status, message });
+  if (!isStateChanging(req.method)) return { req, exceeded: () => false, tooLarge: () => new Response(null, { status: 413 }) };
   if (!checkSameOrigin(req, { publicUrl: env.NEXTAUTH_URL }).ok) return { refused: refuse(403, "This request did not come from Kernelbook's own pages, so it was refused.") };
   if (!hasContentType(req, o.contentTypes)) return { refused: refuse(415, `Send this request as ${o.contentTypes.join(" or ")}.`) };
   const limit = typeof o.maxBodyBytes === "function" ? o.maxBodyBytes(req) : o.maxBodyBytes;
-  const tooLarge = o.tooLarge ?? new BodyTooLargeError(limit).message;
-  if (declaresTooMuch(req, limit)) return { refused: refuse(413, tooLarge) };
+  const tooLarge = () => refuse(413, o.tooLarge ?? new BodyTooLargeError(limit).message);
+  if (declaresTooMuch(req, limit)) return { refused: tooLarge() };
   if (!req.body) return { req, exceeded: () => false, tooLarge };
   const limited = limitBody(req.body, limit);
   // A NextRequest again: handlers such as next-auth's read `nextUrl` and `cookies` from it.
@@ -47,9 +53,9 @@ function admit(req: Request, o: GuardOptions): Admission {
 async function handle<C>(handler: Handler<C>, admitted: Exclude<Admission, { refused: Response }>, ctx: C): Promise<Response> {
   try {
     const res = await handler(admitted.req, ctx);
-    return admitted.exceeded() ? refuse(413, admitted.tooLarge) : res;
+    return admitted.exceeded() ? admitted.tooLarge() : res;
   } catch (e) {
-    if (admitted.exceeded()) return refuse(413, admitted.tooLarge);
+    if (admitted.exceeded()) return admitted.tooLarge();
     throw e;
   }
 }

@@ -1,6 +1,9 @@
 // The app's route handlers (tRPC, kernel files, next-auth) refuse forged and oversized requests
 // before any of their own code runs, and answer with the security headers.
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import superjson from "superjson";
 import { describe, expect, it } from "vitest";
+import type { AppRouter } from "@/server/api/root";
 import * as trpcRoute from "@/app/api/trpc/[trpc]/route";
 import * as filesRoute from "@/app/api/notebooks/[id]/files/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
@@ -44,7 +47,9 @@ describe("forged requests", () => {
       method: "POST", headers: { origin: ATTACKER, "sec-fetch-site": "same-site" }, body: titleForm(),
     }), trpcCtx);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: "This request did not come from Kernelbook's own pages, so it was refused." });
+    expect((await res.json()).error.json).toMatchObject({
+      message: "This request did not come from Kernelbook's own pages, so it was refused.", data: { code: "FORBIDDEN", httpStatus: 403 },
+    });
   });
 
   it("refuses form content types on tRPC even from the app's origin", async () => {
@@ -74,6 +79,16 @@ describe("forged requests", () => {
     }), { params: Promise.resolve({ nextauth: ["signout"] }) });
     expect(res.status).toBe(403);
   });
+});
+
+it("the browser's tRPC client reads a refusal as its sentence", async () => {
+  const client = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({
+      url: `${APP}/api/trpc`, transformer: superjson,
+      fetch: (url, init) => trpcRoute.POST(new Request(String(url), { ...init, headers: { ...(init?.headers as Record<string, string>), origin: ATTACKER } } as RequestInit), trpcCtx),
+    })],
+  });
+  await expect(client.notebook.create.mutate({ title: "x" })).rejects.toThrow("This request did not come from Kernelbook's own pages, so it was refused.");
 });
 
 describe("request limits", () => {
@@ -108,7 +123,9 @@ describe("request limits", () => {
     const paths = Array.from({ length: 1000 }, () => "notebook.list").join(",");
     const res = await trpcRoute.GET(new Request(`${APP}/api/trpc/${paths}?batch=1`), trpcCtx);
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toBe("A request may batch at most 50 calls.");
+    const answers = (await res.json()) as { error: { json: { message: string } } }[];
+    expect(answers).toHaveLength(50);
+    expect(answers[0]?.error.json.message).toBe("A request may batch at most 50 calls.");
   });
 });
 

@@ -1,6 +1,7 @@
 // The one tRPC endpoint: queries, mutations and SSE subscriptions.
 import { handleTrpcRequest } from "@/server/api/trpc-http";
 import { trpcBodyLimit } from "@/server/api/trpc-limits";
+import { trpcRefusal } from "@/server/api/trpc-refusal";
 import { getSessionUser } from "@/server/auth/session";
 import { guardRoute } from "@/server/security/guard-route";
 
@@ -12,5 +13,5 @@ function handler(req: Request): Promise<Response> {
 
 // Only JSON: the browser client never sends anything else, and form types can be sent cross-site
 // by a plain HTML form.
-const guarded = guardRoute(handler, { maxBodyBytes: trpcBodyLimit, contentTypes: ["application/json"] });
+const guarded = guardRoute(handler, { maxBodyBytes: trpcBodyLimit, contentTypes: ["application/json"], refusal: trpcRefusal });
 export { guarded as GET, guarded as POST };
