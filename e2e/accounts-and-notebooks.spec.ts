@@ -1,6 +1,6 @@
 // Accounts and the notebook list: pages need a session, sign-out and sign-in, wrong passwords,
 // create / rename / delete with confirmation.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, uniqueEmail } from "./helpers";
 
 test("pages other than sign-in and sign-up need a session", async ({ page }) => {

@@ -1,7 +1,8 @@
 // The admin journey: an administrator (ADMIN_EMAILS) finds a user, stops the kernel running that
 // user's cell from the Kernels tab (the cell says "Stopped by an administrator"), finds it in the
 // audit log; ordinary users get the 404 page at /admin; repeated failed sign-ins are throttled.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.local";

@@ -1,5 +1,5 @@
 // Autosave and the same notebook open in two tabs: the stale tab is told, and nothing is overwritten.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test("edits save by themselves; a stale tab cannot overwrite them", async ({ page, context }) => {

@@ -2,7 +2,8 @@
 // without a service keypair): store the keypair in Settings (the secret never comes back), pick an
 // image and its resources, plot from R, interrupt a long loop (restart offered if it keeps going),
 // upload a file into the session and read it from R, and create a notebook from an example.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 const accessKey = process.env.E2E_BACKEND_ACCESS_KEY ?? "";

@@ -4,7 +4,8 @@
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 const BLOCK = 8 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // The IDE journey on webR: the Variables pane lists what a cell made, Ctrl+Space completes from the
 // kernel, Shift+Tab opens R's help, a printed data frame pages as a table, the kernel picker offers webR.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test("a data scientist sees variables, completes names, reads help and pages a data frame", async ({ page }) => {

@@ -4,7 +4,8 @@
 // notebook is refused, clearly.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import type { Download, Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { signUp, uniqueEmail } from "./helpers";
 
 function fixture(name: string): string {

@@ -1,7 +1,7 @@
 // The Jupyter journey against a real jupyter-server with IRkernel (started by scripts/test.mjs):
 // choose the kernel, plot, complete from IRkernel, see the variable, answer readline(), page a
 // data frame, see errors.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test("a notebook on IRkernel through Jupyter plots, completes, lists variables and reads input", async ({ page }) => {

@@ -1,6 +1,6 @@
 // Jupyter-style keys in command mode (A, B, DD, M, Y), Run above, markdown rendering, and
 // copying an old version of a cell's code back from the history panel.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test("command-mode keys add, convert and delete cells; markdown renders sanitized", async ({ page }) => {

@@ -2,7 +2,8 @@
 // by scripts/test.mjs without a service login): store the login in Settings, run R on an ML Server
 // session (live console output, a plot), save a snapshot, start the kernel again from it, publish
 // a cell as a web service with typed inputs and outputs, read its swagger, call it, and clean up.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 const username = process.env.E2E_MLSERVER_USERNAME ?? "";

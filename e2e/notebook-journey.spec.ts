@@ -1,6 +1,6 @@
 // The core journey: sign up, write R in Monaco, run it, see output and a plot, reload during a
 // streaming run and see it resume, find the runs in history; another user cannot open the notebook.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test("a data scientist runs R, reloads mid-run, and finds every output kept", async ({ page, browser }) => {

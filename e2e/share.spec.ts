@@ -2,7 +2,8 @@
 // script and markdown carrying an onerror image; a reader without an account sees it read-only with
 // its provenance and nothing runs; the preview image answers a PNG; once revoked, the link is 404.
 import { createHash } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { signUp, uniqueEmail } from "./helpers";
 
 const HTML_CODE = 'IRdisplay::display_html("<b>bold html</b><script>alert(1)</script>")';

@@ -1,7 +1,8 @@
 // XSS corpus: script payloads in a notebook title, markdown, stream text, messages and HTML
 // outputs render inert on the notebook page (after a reload too, from what the server stored):
 // no dialog fires and no script of theirs runs in the app's origin.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 const PAYLOADS = {

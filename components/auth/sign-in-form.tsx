@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { AuthField } from "./auth-field";
+import { callbackPath } from "./callback-path";
 import styles from "./auth-form.module.css";
 
 export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
@@ -21,8 +22,7 @@ export function SignInForm({ signUpOpen }: { signUpOpen: boolean }) {
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
     if (!result || result.error) return setError(signInError(result?.error));
-    const next = params.get("callbackUrl");
-    router.replace(next && next.startsWith("/") ? next : "/notebooks");
+    router.replace(callbackPath(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 

@@ -4,6 +4,7 @@ import "server-only";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getSessionUser, type SessionUser } from "@/server/auth/session";
 import { isDomainError } from "@/server/errors";
+import { INTERNAL_ERROR_MESSAGE } from "./public-message";
 import { toTrpcError } from "./trpc";
 
 export class HttpError extends Error {
@@ -26,5 +27,5 @@ export function errorResponse(e: unknown, where: string): Response {
     return Response.json({ error: e.message }, { status: getHTTPStatusCodeFromError(error) });
   }
   console.error(`[kernelbook] ${where}:`, e);
-  return Response.json({ error: "Something went wrong on the server; nothing was changed." }, { status: 500 });
+  return Response.json({ error: INTERNAL_ERROR_MESSAGE }, { status: 500 });
 }

@@ -2,10 +2,11 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import { db } from "@/server/db";
 import { isDomainError, type AnyDomainError } from "@/server/errors";
 import type { SessionUser } from "@/server/auth/session";
+import { publicMessage } from "./public-message";
 
 export type Context = { user: SessionUser | null; ip: string | null };
 
@@ -36,13 +37,15 @@ export function toTrpcError(e: AnyDomainError): TRPCError {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   sse: { ping: { enabled: true, intervalMs: 5_000 }, client: { reconnectAfterInactivityMs: 12_000 } },
+  // Users get one sentence; field errors stay structured in `data.fieldErrors`.
   errorFormatter: ({ shape, error }) => ({
     ...shape,
+    message: publicMessage(error),
     data: {
       ...shape.data,
       stack: undefined,
       domainCode: isDomainError(error.cause) ? error.cause.code : null,
-      fieldErrors: error.cause instanceof ZodError ? error.cause.flatten().fieldErrors : null,
+      fieldErrors: error.cause instanceof ZodError && error.code === "BAD_REQUEST" ? z.flattenError(error.cause).fieldErrors : null,
     },
   }),
 });

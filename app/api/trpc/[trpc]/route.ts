@@ -1,22 +1,18 @@
 // The one tRPC endpoint: queries, mutations and SSE subscriptions.
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
+import { handleTrpcRequest } from "@/server/api/trpc-http";
+import { trpcBodyLimit } from "@/server/api/trpc-limits";
+import { trpcRefusal } from "@/server/api/trpc-refusal";
 import { requestAddress } from "@/server/auth/request-address";
 import { getSessionUser } from "@/server/auth/session";
-import { isDomainError } from "@/server/errors";
+import { guardRoute } from "@/server/security/guard-route";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: async () => ({ user: await getSessionUser(), ip: requestAddress(req.headers) }),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR" && !isDomainError(error.cause)) console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
-    },
-  });
+function handler(req: Request): Promise<Response> {
+  return handleTrpcRequest(req, { createContext: async () => ({ user: await getSessionUser(), ip: requestAddress(req.headers) }) });
 }
 
-export { handler as GET, handler as POST };
+// Only JSON: the browser client never sends anything else, and form types can be sent cross-site
+// by a plain HTML form.
+const guarded = guardRoute(handler, { maxBodyBytes: trpcBodyLimit, contentTypes: ["application/json"], refusal: trpcRefusal });
+export { guarded as GET, guarded as POST };

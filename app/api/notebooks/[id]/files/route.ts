@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { errorResponse, HttpError, requireApiUser } from "@/server/api/route-helpers";
 import { downloadKernelFile } from "@/server/kernels/download-kernel-file";
 import { uploadKernelFile } from "@/server/kernels/upload-kernel-file";
+import { guardRoute } from "@/server/security/guard-route";
 
 export const dynamic = "force-dynamic";
 
@@ -12,12 +13,10 @@ const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 type Params = { params: Promise<{ id: string }> };
 
-export async function POST(req: Request, { params }: Params): Promise<Response> {
+async function upload(req: Request, { params }: Params): Promise<Response> {
   try {
     const user = await requireApiUser();
     const { id } = await params;
-    const length = Number(req.headers.get("content-length") ?? 0);
-    if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw new HttpError(413, `Files over ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB go in a dataset, not the kernel's working directory.`);
     const form = await req.formData().catch(() => null);
     const file = form?.get("file");
     if (!form || !(file instanceof File)) throw new HttpError(400, "Send the file as multipart form data in a field named \"file\".");
@@ -30,7 +29,7 @@ export async function POST(req: Request, { params }: Params): Promise<Response> 
   }
 }
 
-export async function GET(req: Request, { params }: Params): Promise<Response> {
+async function download(req: Request, { params }: Params): Promise<Response> {
   try {
     const user = await requireApiUser();
     const { id } = await params;
@@ -50,3 +49,11 @@ export async function GET(req: Request, { params }: Params): Promise<Response> {
     return errorResponse(e, "file download");
   }
 }
+
+// The multipart envelope around the file adds a little to its size.
+const guard = {
+  maxBodyBytes: MAX_UPLOAD_BYTES + 64 * 1024, contentTypes: ["multipart/form-data"],
+  tooLarge: `Files over ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB go in a dataset, not the kernel's working directory.`,
+} as const;
+export const POST = guardRoute(upload, guard);
+export const GET = guardRoute(download, guard);
