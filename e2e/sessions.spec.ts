@@ -2,7 +2,8 @@
 // session cookie stops working after sign-out, an admin's password reset, disabling the account, and
 // "Sign out everywhere"; Settings lists the active sessions and signs one out. And (#13 item 5) the
 // address used for throttling and audit is the socket's, whatever X-Forwarded-For says.
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { uniqueEmail } from "./helpers";
 
 const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
