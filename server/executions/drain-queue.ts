@@ -41,9 +41,9 @@ async function drain(db: Db, kernel: LiveKernel): Promise<void> {
 export async function abortQueued(db: Db, kernel: LiveKernel, reason: string): Promise<void> {
   const aborted = kernel.queue.splice(0);
   const at = new Date();
-  for (const { executionId } of aborted) {
+  for (const { executionId, cellId } of aborted) {
     await db.execution.update({ where: { id: executionId }, data: { status: "aborted", finishedAt: at } });
-    const writer = writerFor(db, { executionId, notebookId: kernel.notebookId });
+    const writer = writerFor(db, { executionId, cellId, notebookId: kernel.notebookId });
     await writer.append({ type: "status", status: "aborted", at: at.toISOString(), reason });
     await writer.flush();
   }

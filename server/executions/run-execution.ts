@@ -13,13 +13,21 @@ import { ExecutionEventWriter } from "./event-writer";
 
 export type ExecutionOutcome = { status: ExecutionStatus; reason?: string };
 
-export function writerFor(db: Db, execution: { executionId: string; notebookId: string }) {
-  return new ExecutionEventWriter(db, { ...execution, limitBytes: env.MAX_OUTPUT_BYTES, onStored: (id) => bus.wake(id) });
+const STORAGE_LOST_REASON = "The database could not be reached for over a minute while this cell ran, so it was interrupted; output from then on was not kept.";
+
+export function writerFor(db: Db, execution: { executionId: string; cellId: string | null; notebookId: string }, onGiveUp?: () => void) {
+  return new ExecutionEventWriter(db, {
+    ...execution, limitBytes: env.MAX_OUTPUT_BYTES, onGiveUp, onStored: (notebookId, events) => bus.publish(notebookId, events),
+  });
 }
 
 export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string, queued: QueuedExecution): Promise<ExecutionOutcome> {
-  const { executionId, source } = queued;
-  const writer = writerFor(db, { executionId, notebookId: kernel.notebookId });
+  const { executionId, cellId, source } = queued;
+  // Storage gone too long: stop the cell rather than let it produce into a void.
+  const writer = writerFor(db, { executionId, cellId, notebookId: kernel.notebookId }, () => {
+    kernel.interruptRequested = true;
+    void kernel.provider.interrupt(remoteId).catch(() => {});
+  });
   const startedAt = new Date();
   const executionCount = ++kernel.executionCount;
   await writer.appendStatus({ type: "status", status: "running", executionCount, at: startedAt.toISOString() }, [
@@ -28,8 +36,9 @@ export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string,
   ]);
 
   kernel.activeWriter = { executionId, append: (event) => writer.append(event), flush: () => writer.flush() };
-  const outcome = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
+  const consumed = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
   await writer.flush();
+  const outcome: ExecutionOutcome = writer.storageGaveUp && consumed.status !== "lost" ? { status: "interrupted", reason: STORAGE_LOST_REASON } : consumed;
   const finishedAt = new Date();
   const updates = [
     Prisma.sql`UPDATE "Execution" SET "status" = ${outcome.status}, "finishedAt" = ${finishedAt},
