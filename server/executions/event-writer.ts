@@ -40,6 +40,7 @@ export class ExecutionEventWriter {
   private bytes = 0;
   private truncated = false;
   private gaveUp = false;
+  private dropped = false;
   private pending: { name: "stdout" | "stderr"; text: string; waiters: (() => void)[] } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly rows: Row[] = [];
@@ -51,8 +52,10 @@ export class ExecutionEventWriter {
 
   get outputBytes(): number { return this.bytes; }
   get wasTruncated(): boolean { return this.truncated; }
-  /** True once storage stayed unreachable past the outage limit and output was dropped. */
-  get storageGaveUp(): boolean { return this.gaveUp; }
+  /** True while the last commit attempt failed and is being retried. */
+  get failing(): boolean { return this.failingSince !== null; }
+  /** True once storage stayed unreachable past the outage limit and output was dropped for it. */
+  get droppedOutput(): boolean { return this.dropped; }
 
   /** Queues an event; resolves once it is stored (or dropped by the cap). Never rejects. */
   append(event: StoredEvent): Promise<void> {
@@ -111,7 +114,11 @@ export class ExecutionEventWriter {
     if (event.type === "error") {
       return [{ ...event, evalue: event.evalue.slice(0, ERROR_TEXT_MAX), traceback: event.traceback.slice(0, 200) }];
     }
-    if (this.truncated || this.gaveUp) return [];
+    if (this.gaveUp) {
+      this.dropped = true;
+      return [];
+    }
+    if (this.truncated) return [];
     const size = Buffer.byteLength(JSON.stringify(event));
     if (this.bytes + size <= this.options.limitBytes) {
       this.bytes += size;
@@ -190,12 +197,10 @@ export class ExecutionEventWriter {
     return batch;
   }
 
-  /** Storage stayed away too long: drop queued output (status and error rows stay) and what follows. */
+  /** Storage stayed away too long: output from now on is dropped (what is queued stays, within the cap). */
   private giveUp(): void {
     this.gaveUp = true;
-    const keep = this.rows.filter((r) => r.event.type === "status" || r.event.type === "error" || r.updates.length);
-    this.rows.splice(0, this.rows.length, ...keep);
-    console.error(`[kernelbook] storage unreachable for over ${(this.options.outageLimitMs ?? OUTAGE_LIMIT_MS) / 1000} s; output of execution ${this.options.executionId} is dropped until it ends`);
+    console.error(`[kernelbook] storage unreachable for over ${(this.options.outageLimitMs ?? OUTAGE_LIMIT_MS) / 1000} s; further output of execution ${this.options.executionId} is dropped`);
     this.options.onGiveUp?.();
   }
 

@@ -30,15 +30,18 @@ export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string,
   });
   const startedAt = new Date();
   const executionCount = ++kernel.executionCount;
-  await writer.appendStatus({ type: "status", status: "running", executionCount, at: startedAt.toISOString() }, [
+  // Not awaited: the kernel starts at once; the writer keeps the order, and the push follows the commit.
+  void writer.appendStatus({ type: "status", status: "running", executionCount, at: startedAt.toISOString() }, [
     Prisma.sql`UPDATE "Execution" SET "status" = 'running', "startedAt" = ${startedAt}, "executionCount" = ${executionCount} WHERE "id" = ${executionId}`,
     Prisma.sql`UPDATE "KernelSession" SET "status" = 'busy', "executionCount" = ${executionCount}, "lastActivityAt" = ${startedAt} WHERE "id" = ${kernel.sessionId}`,
   ]);
 
   kernel.activeWriter = { executionId, append: (event) => writer.append(event), flush: () => writer.flush() };
   const consumed = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
-  await writer.flush();
-  const outcome: ExecutionOutcome = writer.storageGaveUp && consumed.status !== "lost" ? { status: "interrupted", reason: STORAGE_LOST_REASON } : consumed;
+  // Normally the last output and the final status go in one commit; while storage is failing, wait
+  // to learn whether output was given up (the status then says so).
+  if (writer.failing) await writer.flush();
+  const outcome: ExecutionOutcome = writer.droppedOutput && consumed.status !== "lost" ? { status: "interrupted", reason: STORAGE_LOST_REASON } : consumed;
   const finishedAt = new Date();
   const updates = [
     Prisma.sql`UPDATE "Execution" SET "status" = ${outcome.status}, "finishedAt" = ${finishedAt},

@@ -10,6 +10,8 @@ let app: {
   callerFor: typeof import("@/test/caller").callerFor;
   createUser: typeof import("@/test/fixtures").createUser;
   readEventsOf: typeof import("./read-events").readEventsOf;
+  createNotebookWithExecution: typeof import("@/test/fixtures").createNotebookWithExecution;
+  ExecutionEventWriter: typeof import("./event-writer").ExecutionEventWriter;
   stopLiveKernels: typeof import("@/test/stop-live-kernels").stopLiveKernels;
 };
 
@@ -22,6 +24,8 @@ beforeAll(async () => {
     callerFor: (await import("@/test/caller")).callerFor,
     createUser: (await import("@/test/fixtures")).createUser,
     readEventsOf: (await import("./read-events")).readEventsOf,
+    createNotebookWithExecution: (await import("@/test/fixtures")).createNotebookWithExecution,
+    ExecutionEventWriter: (await import("./event-writer")).ExecutionEventWriter,
     stopLiveKernels: (await import("@/test/stop-live-kernels")).stopLiveKernels,
   };
 });
@@ -81,5 +85,30 @@ describe("a database blip during a run", () => {
     await new Promise((r) => setTimeout(r, 10_000));
     pg.start();
     await expectAllLinesStored(executionId);
+  });
+
+  it("storage unreachable past the limit: output from then on is dropped, the rest and the final status are stored once it is back", async () => {
+    const user = await app.createUser();
+    const { notebook, execution } = await app.createNotebookWithExecution(user.id);
+    let gaveUp = 0;
+    const writer = new app.ExecutionEventWriter(app.db, {
+      executionId: execution.id, notebookId: notebook.id, limitBytes: 1e6, outageLimitMs: 1_500, onGiveUp: () => gaveUp++,
+    });
+    await writer.append({ type: "stream", name: "stdout", text: "before\n" });
+    pg.stop();
+    void writer.append({ type: "warning", text: "during the outage" });
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(gaveUp).toBe(1);
+    void writer.append({ type: "stream", name: "stdout", text: "after giving up\n" });
+    const final = writer.appendStatus({ type: "status", status: "interrupted", at: new Date().toISOString(), reason: "storage lost" }, []);
+    pg.start();
+    await final;
+    expect(writer.droppedOutput).toBe(true);
+    const events = (await app.readEventsOf(app.db, [execution.id])).map((e) => e.event);
+    expect(events).toEqual([
+      { type: "stream", name: "stdout", text: "before\n" },
+      { type: "warning", text: "during the outage" },
+      expect.objectContaining({ type: "status", status: "interrupted", reason: "storage lost" }),
+    ]);
   });
 });
