@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { liveKernels, type LiveKernel } from "@/server/kernels/live-kernels";
-import { runExecution, writerFor } from "./run-execution";
+import { KERNEL_DIED, runExecution, writerFor } from "./run-execution";
 
 export function scheduleDrain(db: Db, kernel: LiveKernel): void {
   if (kernel.draining) return;
@@ -55,6 +55,6 @@ async function endDeadSession(db: Db, kernel: LiveKernel): Promise<void> {
   if (kernel.remoteId) await kernel.provider.shutdown(kernel.remoteId).catch(() => {});
   await db.kernelSession.update({
     where: { id: kernel.sessionId },
-    data: { status: "dead", endedAt: new Date(), endReason: "The kernel died." },
+    data: { status: "dead", endedAt: new Date(), endReason: KERNEL_DIED },
   });
 }

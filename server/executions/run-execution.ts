@@ -11,6 +11,8 @@ import type { LiveKernel, QueuedExecution } from "@/server/kernels/live-kernels"
 import { bus } from "./bus";
 import { ExecutionEventWriter } from "./event-writer";
 
+export const KERNEL_DIED = "The kernel died.";
+
 export type ExecutionOutcome = { status: ExecutionStatus; reason?: string };
 
 const STORAGE_LOST_REASON = "The database could not be reached for over a minute while this cell ran, so it was interrupted; output from then on was not kept.";
@@ -47,9 +49,10 @@ export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string,
     Prisma.sql`UPDATE "Execution" SET "status" = ${outcome.status}, "finishedAt" = ${finishedAt},
       "outputBytes" = ${writer.outputBytes}, "truncated" = ${writer.wasTruncated} WHERE "id" = ${executionId}`,
   ];
-  if (outcome.status !== "lost") {
-    updates.push(Prisma.sql`UPDATE "KernelSession" SET "status" = 'idle', "lastActivityAt" = ${finishedAt} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`);
-  }
+  // The session's end commits with the cell's, so no reader sees a lost cell on a live kernel.
+  updates.push(outcome.status === "lost"
+    ? Prisma.sql`UPDATE "KernelSession" SET "status" = 'dead', "endedAt" = ${finishedAt}, "endReason" = ${KERNEL_DIED} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`
+    : Prisma.sql`UPDATE "KernelSession" SET "status" = 'idle', "lastActivityAt" = ${finishedAt} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`);
   await writer.appendStatus(
     { type: "status", status: outcome.status, executionCount, at: finishedAt.toISOString(), reason: outcome.reason },
     updates,
