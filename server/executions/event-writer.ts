@@ -9,8 +9,8 @@ import type { StoredEvent } from "@/server/contracts/outputs";
 import type { NotebookEvent } from "@/server/contracts/events";
 import { isTransientStorageError } from "./storage-errors";
 
-const COALESCE_MS = 20;
-const COALESCE_MAX_CHARS = 64 * 1024;
+/** A stream row takes more text while it waits for the commit in flight, up to this size. */
+const COALESCE_MAX_BYTES = 64 * 1024;
 const ERROR_TEXT_MAX = 64 * 1024;
 const BATCH_MAX_ROWS = 500;
 const BATCH_MAX_BYTES = 1024 * 1024;
@@ -32,7 +32,8 @@ export type EventWriterOptions = {
   outageLimitMs?: number;
 };
 
-type Row = { seq: number; event: StoredEvent; bytes: number; updates: Prisma.Sql[] };
+/** `sent`: part of a commit attempt, so it takes no more text (a retry must store the same row). */
+type Row = { seq: number; event: StoredEvent; bytes: number; updates: Prisma.Sql[]; sent?: boolean };
 type Waiter = { seq: number; resolve: () => void };
 
 export class ExecutionEventWriter {
@@ -41,8 +42,6 @@ export class ExecutionEventWriter {
   private truncated = false;
   private gaveUp = false;
   private dropped = false;
-  private pending: { name: "stdout" | "stderr"; text: string; waiters: (() => void)[] } | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private readonly rows: Row[] = [];
   private waiters: Waiter[] = [];
   private pumping = false;
@@ -60,7 +59,6 @@ export class ExecutionEventWriter {
   /** Queues an event; resolves once it is stored (or dropped by the cap). Never rejects. */
   append(event: StoredEvent): Promise<void> {
     if (event.type === "stream") return this.appendStream(event.name, event.text);
-    this.takePending();
     return this.enqueue(event, []);
   }
 
@@ -69,43 +67,42 @@ export class ExecutionEventWriter {
    * Execution's own status), so a reader never sees the event without them: atomic, one round trip.
    */
   appendStatus(event: Extract<StoredEvent, { type: "status" }>, updates: Prisma.Sql[]): Promise<void> {
-    this.takePending();
     return this.enqueue(event, updates);
   }
 
   /** Writes whatever is buffered; resolves when every appended event is stored. */
   flush(): Promise<void> {
-    this.takePending();
     return this.stored(this.seq);
   }
 
+  /**
+   * Stream text joins the queued row of the same stream unless that row was sent to be committed:
+   * a burst becomes one row without a timer, and the first chunk of a quiet stream goes at once.
+   */
   private appendStream(name: "stdout" | "stderr", text: string): Promise<void> {
-    if (this.pending && this.pending.name !== name) this.takePending();
-    this.pending ??= { name, text: "", waiters: [] };
-    this.pending.text += text;
-    const done = new Promise<void>((resolve) => this.pending!.waiters.push(resolve));
-    if (this.pending.text.length >= COALESCE_MAX_CHARS) this.takePending();
-    else this.timer ??= setTimeout(() => this.takePending(), COALESCE_MS);
-    return done;
-  }
-
-  private takePending(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const pending = this.pending;
-    this.pending = null;
-    if (!pending) return;
-    void this.enqueue({ type: "stream", name: pending.name, text: pending.text }, []).then(() => pending.waiters.forEach((w) => w()));
+    const tail = this.rows.at(-1);
+    const joinable = tail && !tail.sent && tail.event.type === "stream" && tail.event.name === name
+      && tail.updates.length === 0 && tail.bytes < COALESCE_MAX_BYTES;
+    if (!joinable) return this.enqueue({ type: "stream", name, text }, []);
+    const [head, marker] = this.capped({ type: "stream", name, text });
+    if (head?.type === "stream" && tail.event.type === "stream") {
+      tail.event = { ...tail.event, text: tail.event.text + head.text };
+      tail.bytes += Buffer.byteLength(head.text);
+    }
+    if (head?.type === "truncated" || marker) this.push(marker ?? head!, []);
+    return this.stored(this.seq);
   }
 
   private enqueue(event: StoredEvent, updates: Prisma.Sql[]): Promise<void> {
     // Status events are never capped, so row updates always have a row to travel with.
     const rows = this.capped(event);
-    rows.forEach((e, i) => {
-      this.rows.push({ seq: ++this.seq, event: e, bytes: Buffer.byteLength(JSON.stringify(e)), updates: i === rows.length - 1 ? updates : [] });
-    });
-    this.pump();
+    rows.forEach((e, i) => this.push(e, i === rows.length - 1 ? updates : []));
     return this.stored(this.seq);
+  }
+
+  private push(event: StoredEvent, updates: Prisma.Sql[]): void {
+    this.rows.push({ seq: ++this.seq, event, bytes: Buffer.byteLength(JSON.stringify(event)), updates });
+    this.pump();
   }
 
   /** What of `event` fits under the cap: the event, part of its text, and/or the truncation marker. */
@@ -153,7 +150,8 @@ export class ExecutionEventWriter {
   private pump(): void {
     if (this.pumping || this.rows.length === 0) return;
     this.pumping = true;
-    void this.drain().finally(() => {
+    // From a microtask: what is appended in the same tick goes in the first commit.
+    void Promise.resolve().then(() => this.drain()).finally(() => {
       this.pumping = false;
       this.pump();
     });
@@ -164,6 +162,7 @@ export class ExecutionEventWriter {
     let attempt = 0;
     while (this.rows.length) {
       const batch = this.nextBatch();
+      for (const row of batch) row.sent = true;
       try {
         const ids = await this.insert(batch);
         this.rows.splice(0, batch.length);
