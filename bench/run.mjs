@@ -14,6 +14,8 @@ import { directJupyterSamples } from "./direct-jupyter.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+/** BENCH_ONLY=overhead: only the webR and Jupyter overhead sections (a quick before/after check). */
+const ONLY_OVERHEAD = process.env.BENCH_ONLY === "overhead";
 
 async function overheadThroughApi(client, kernel) {
   const nb = await client.mutation("notebook.create", { title: `bench: overhead ${kernel?.provider ?? "webr"}` });
@@ -87,6 +89,7 @@ async function main() {
     console.log(`@jupyterlab/services straight to the same server:   median ${ms(jdirect.median)}, p95 ${ms(jdirect.p95)}`);
     console.log(`overhead: median ${ms(japi.median - jdirect.median)} (goal ≤ 2 ms), p95 ${ms(japi.p95 - jdirect.p95)}, ratio ${(japi.median / jdirect.median).toFixed(2)}x`);
 
+    if (ONLY_OVERHEAD) return;
     console.log(`\n== Backend.AI proxy overhead (R on the repo's test manager): \`1+1\` x ${RUNS}`);
     const specs = await client.query("kernel.specs");
     const rSpec = specs.find((l) => l.provider === "backendai" && l.available)?.specs.find((s) => s.language === "r");

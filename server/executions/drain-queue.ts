@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { liveKernels, type LiveKernel } from "@/server/kernels/live-kernels";
-import { runExecution, writerFor } from "./run-execution";
+import { KERNEL_DIED, runExecution, writerFor } from "./run-execution";
 
 export function scheduleDrain(db: Db, kernel: LiveKernel): void {
   if (kernel.draining) return;
@@ -41,9 +41,9 @@ async function drain(db: Db, kernel: LiveKernel): Promise<void> {
 export async function abortQueued(db: Db, kernel: LiveKernel, reason: string): Promise<void> {
   const aborted = kernel.queue.splice(0);
   const at = new Date();
-  for (const { executionId } of aborted) {
+  for (const { executionId, cellId } of aborted) {
     await db.execution.update({ where: { id: executionId }, data: { status: "aborted", finishedAt: at } });
-    const writer = writerFor(db, { executionId, notebookId: kernel.notebookId });
+    const writer = writerFor(db, { executionId, cellId, notebookId: kernel.notebookId });
     await writer.append({ type: "status", status: "aborted", at: at.toISOString(), reason });
     await writer.flush();
   }
@@ -55,6 +55,6 @@ async function endDeadSession(db: Db, kernel: LiveKernel): Promise<void> {
   if (kernel.remoteId) await kernel.provider.shutdown(kernel.remoteId).catch(() => {});
   await db.kernelSession.update({
     where: { id: kernel.sessionId },
-    data: { status: "dead", endedAt: new Date(), endReason: "The kernel died." },
+    data: { status: "dead", endedAt: new Date(), endReason: KERNEL_DIED },
   });
 }

@@ -26,7 +26,7 @@ export async function runCells(db: Db, args: { userId: string } & RunCellsInput)
     })),
     select: { id: true, cellId: true, queuedAt: true },
   });
-  kernel.queue.push(...executions.map((e, i) => ({ executionId: e.id, source: args.cells[i].source })));
+  kernel.queue.push(...executions.map((e, i) => ({ executionId: e.id, cellId: e.cellId, source: args.cells[i].source })));
   scheduleDrain(db, kernel);
   return { version, executions: executions.map((e) => ({ id: e.id, cellId: e.cellId!, queuedAt: e.queuedAt })) };
 }

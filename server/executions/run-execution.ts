@@ -11,33 +11,48 @@ import type { LiveKernel, QueuedExecution } from "@/server/kernels/live-kernels"
 import { bus } from "./bus";
 import { ExecutionEventWriter } from "./event-writer";
 
+export const KERNEL_DIED = "The kernel died.";
+
 export type ExecutionOutcome = { status: ExecutionStatus; reason?: string };
 
-export function writerFor(db: Db, execution: { executionId: string; notebookId: string }) {
-  return new ExecutionEventWriter(db, { ...execution, limitBytes: env.MAX_OUTPUT_BYTES, onStored: (id) => bus.wake(id) });
+const STORAGE_LOST_REASON = "The database could not be reached for over a minute while this cell ran, so it was interrupted; output from then on was not kept.";
+
+export function writerFor(db: Db, execution: { executionId: string; cellId: string | null; notebookId: string }, onGiveUp?: () => void) {
+  return new ExecutionEventWriter(db, {
+    ...execution, limitBytes: env.MAX_OUTPUT_BYTES, onGiveUp, onStored: (notebookId, events) => bus.publish(notebookId, events),
+  });
 }
 
 export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string, queued: QueuedExecution): Promise<ExecutionOutcome> {
-  const { executionId, source } = queued;
-  const writer = writerFor(db, { executionId, notebookId: kernel.notebookId });
+  const { executionId, cellId, source } = queued;
+  // Storage gone too long: stop the cell rather than let it produce into a void.
+  const writer = writerFor(db, { executionId, cellId, notebookId: kernel.notebookId }, () => {
+    kernel.interruptRequested = true;
+    void kernel.provider.interrupt(remoteId).catch(() => {});
+  });
   const startedAt = new Date();
   const executionCount = ++kernel.executionCount;
-  await writer.appendStatus({ type: "status", status: "running", executionCount, at: startedAt.toISOString() }, [
+  // Not awaited: the kernel starts at once; the writer keeps the order, and the push follows the commit.
+  void writer.appendStatus({ type: "status", status: "running", executionCount, at: startedAt.toISOString() }, [
     Prisma.sql`UPDATE "Execution" SET "status" = 'running', "startedAt" = ${startedAt}, "executionCount" = ${executionCount} WHERE "id" = ${executionId}`,
     Prisma.sql`UPDATE "KernelSession" SET "status" = 'busy', "executionCount" = ${executionCount}, "lastActivityAt" = ${startedAt} WHERE "id" = ${kernel.sessionId}`,
   ]);
 
   kernel.activeWriter = { executionId, append: (event) => writer.append(event), flush: () => writer.flush() };
-  const outcome = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
-  await writer.flush();
+  const consumed = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
+  // Normally the last output and the final status go in one commit; while storage is failing, wait
+  // to learn whether output was given up (the status then says so).
+  if (writer.failing) await writer.flush();
+  const outcome: ExecutionOutcome = writer.droppedOutput && consumed.status !== "lost" ? { status: "interrupted", reason: STORAGE_LOST_REASON } : consumed;
   const finishedAt = new Date();
   const updates = [
     Prisma.sql`UPDATE "Execution" SET "status" = ${outcome.status}, "finishedAt" = ${finishedAt},
       "outputBytes" = ${writer.outputBytes}, "truncated" = ${writer.wasTruncated} WHERE "id" = ${executionId}`,
   ];
-  if (outcome.status !== "lost") {
-    updates.push(Prisma.sql`UPDATE "KernelSession" SET "status" = 'idle', "lastActivityAt" = ${finishedAt} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`);
-  }
+  // The session's end commits with the cell's, so no reader sees a lost cell on a live kernel.
+  updates.push(outcome.status === "lost"
+    ? Prisma.sql`UPDATE "KernelSession" SET "status" = 'dead', "endedAt" = ${finishedAt}, "endReason" = ${KERNEL_DIED} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`
+    : Prisma.sql`UPDATE "KernelSession" SET "status" = 'idle', "lastActivityAt" = ${finishedAt} WHERE "id" = ${kernel.sessionId} AND "endedAt" IS NULL`);
   await writer.appendStatus(
     { type: "status", status: outcome.status, executionCount, at: finishedAt.toISOString(), reason: outcome.reason },
     updates,

@@ -1,5 +1,6 @@
 // The live stream of a notebook's execution events, resumable from the last id the browser saw:
-// reads what is stored after it, then waits for the next wake (or polls, should a wake be missed).
+// reads what is stored after it, then takes what this process commits straight from memory and
+// reads again only when another instance notifies (or every few seconds, should a wake be missed).
 import "server-only";
 import type { Db } from "@/server/db";
 import type { NotebookEvent } from "@/server/contracts/events";
@@ -19,13 +20,30 @@ export async function* watchNotebookEvents(
   const bus = args.bus ?? processBus;
   await bus.listen().catch((e) => console.warn("[kernelbook] LISTEN failed; polling instead", e));
   let cursor = args.lastEventId ? BigInt(args.lastEventId) : await lastEventId(db, args.notebookId);
-  while (!args.signal?.aborted) {
-    const wake = bus.nextWake(args.notebookId, { timeoutMs: POLL_MS, signal: args.signal });
-    const events = await readEventsAfter(db, { notebookId: args.notebookId, afterId: cursor, limit: PAGE });
-    for (const event of events) {
-      cursor = BigInt(event.id);
-      yield event;
+  const subscription = bus.subscribe(args.notebookId);
+  try {
+    let read = true;
+    while (!args.signal?.aborted) {
+      if (read) {
+        const events = await readEventsAfter(db, { notebookId: args.notebookId, afterId: cursor, limit: PAGE });
+        for (const event of events) {
+          cursor = BigInt(event.id);
+          yield event;
+        }
+        read = events.length === PAGE;
+        if (read) continue;
+      }
+      // Committed by this process: handed over from memory, no read.
+      const { events, stale } = subscription.take();
+      for (const event of events) {
+        if (BigInt(event.id) <= cursor) continue;
+        cursor = BigInt(event.id);
+        yield event;
+      }
+      if (stale) read = true;
+      else if (events.length === 0) read = await subscription.wait({ timeoutMs: POLL_MS, signal: args.signal });
     }
-    if (events.length < PAGE) await wake;
+  } finally {
+    bus.unsubscribe(args.notebookId, subscription);
   }
 }

@@ -3,7 +3,7 @@ import "server-only";
 import type { StoredEvent } from "@/server/contracts/outputs";
 import type { KernelProvider, StartPhase } from "./types";
 
-export type QueuedExecution = { executionId: string; source: string };
+export type QueuedExecution = { executionId: string; cellId: string | null; source: string };
 
 /** Appends to the running execution's stored events, in order with what its kernel yields. */
 export type ActiveWriter = { executionId: string; append(event: StoredEvent): Promise<void>; flush(): Promise<void> };
