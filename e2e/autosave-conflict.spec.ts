@@ -22,3 +22,28 @@ test("edits save by themselves; a stale tab cannot overwrite them", async ({ pag
   await page.reload();
   await expect(page.getByTestId("cell").first()).toContainText("from tab one");
 });
+
+test("a stale tab's Run is refused and does not overwrite what another tab saved", async ({ page, context }) => {
+  await signUp(page, uniqueEmail("stalerun"));
+  const id = await createNotebook(page);
+  await typeInCell(page, 0, "x <- 'original'; cat(x)");
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  const other = await context.newPage();
+  await other.goto(`/notebooks/${id}`);
+  await typeInCell(other, 0, "x <- 'from tab 2 (saved)'; cat(x)");
+  await expect(other.getByTestId("save-state")).toHaveText("Saved");
+
+  // Tab 1 never edited after loading the original: its Run must not put the original back.
+  await page.getByTestId("cell").first().click();
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("notebook-notice")).toContainText(/changed in another tab or window/);
+  await expect(page.getByTestId("save-state")).toHaveText("Save failed");
+  await expect(page.getByTestId("cell").first().getByTestId("execution-count")).toHaveText("[ ]");
+
+  await other.reload();
+  await expect(other.getByTestId("cell").first()).toContainText("from tab 2 (saved)");
+  await page.reload();
+  await expect(page.getByTestId("cell").first()).toContainText("from tab 2 (saved)");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("cell").first().getByTestId("cell-output")).toContainText("from tab 2 (saved)");
+});
