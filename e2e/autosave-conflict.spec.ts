@@ -1,5 +1,5 @@
 // Autosave and the same notebook open in two tabs: the stale tab is told, and nothing is overwritten.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test("edits save by themselves; a stale tab cannot overwrite them", async ({ page, context }) => {
@@ -34,7 +34,7 @@ test("a stale tab's Run is refused and does not overwrite what another tab saved
   await expect(other.getByTestId("save-state")).toHaveText("Saved");
 
   // Tab 1 never edited after loading the original: its Run must not put the original back.
-  await page.getByTestId("cell").first().click();
+  await focusFirstEditor(page);
   await page.keyboard.press("Control+Enter");
   await expect(page.getByTestId("notebook-notice")).toContainText(/changed in another tab or window/);
   await expect(page.getByTestId("save-state")).toHaveText("Save failed");
@@ -44,6 +44,16 @@ test("a stale tab's Run is refused and does not overwrite what another tab saved
   await expect(other.getByTestId("cell").first()).toContainText("from tab 2 (saved)");
   await page.reload();
   await expect(page.getByTestId("cell").first()).toContainText("from tab 2 (saved)");
+  await focusFirstEditor(page);
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByTestId("cell").first().getByTestId("cell-output")).toContainText("from tab 2 (saved)");
+  await expect(page.getByTestId("cell").first().getByTestId("cell-output")).toContainText("from tab 2 (saved)", { timeout: 60_000 });
 });
+
+/** Opens (or focuses) the first cell's editor, so Ctrl+Enter reaches it. */
+async function focusFirstEditor(page: Page): Promise<void> {
+  const cell = page.getByTestId("cell").first();
+  const editor = cell.locator(".monaco-editor");
+  if (!(await editor.isVisible())) await cell.getByTestId("cell-code").click();
+  await expect(editor).toBeVisible();
+  await editor.click();
+}
