@@ -9,7 +9,8 @@ export const ZRunCellsInput = z.object({
   /**
    * The notebook version these sources are based on (the page's last load or save). When it is
    * not the stored version, sources that differ from the stored ones are refused, never saved over
-   * what another tab saved. The page always sends it; without it the stored version is assumed.
+   * what another tab saved. The page always sends it; without it (API callers) sources are saved
+   * over whatever is stored.
    */
   baseVersion: z.number().int().nonnegative().optional(),
 });

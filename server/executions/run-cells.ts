@@ -17,7 +17,7 @@ export async function runCells(db: Db, args: { userId: string } & RunCellsInput)
     }
   }
   const notebook = await findOwnedNotebook(db, { userId: args.userId, notebookId: args.notebookId });
-  const version = await saveSources(db, { notebook, cells: args.cells, baseVersion: args.baseVersion ?? notebook.version });
+  const version = await saveSources(db, { notebook, cells: args.cells, baseVersion: args.baseVersion });
   const kernel = await ensureKernel(db, { userId: args.userId, notebookId: notebook.id, ...kernelChoice(notebook) });
   const executions = await db.execution.createManyAndReturn({
     data: args.cells.map((c, i) => ({
@@ -37,10 +37,11 @@ const STALE =
 /**
  * Saves the sources that differ from the stored ones, only if the notebook is still at the version
  * the browser based them on (checked and bumped in one statement); returns the version after.
+ * Without a base version (API callers) they are saved over whatever is stored, as before.
  */
 async function saveSources(
   db: Db,
-  { notebook, cells, baseVersion }: { notebook: { id: string; version: number }; cells: RunCellsInput["cells"]; baseVersion: number },
+  { notebook, cells, baseVersion }: { notebook: { id: string; version: number }; cells: RunCellsInput["cells"]; baseVersion: number | undefined },
 ): Promise<number> {
   const rows = await db.cell.findMany({ where: { notebookId: notebook.id, id: { in: cells.map((c) => c.cellId) } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -51,12 +52,17 @@ async function saveSources(
     return row.source !== c.source;
   });
   if (changed.length === 0) return notebook.version;
-  if (baseVersion !== notebook.version) throw new NotebookError("VERSION_CONFLICT", STALE);
+  if (baseVersion !== undefined && baseVersion !== notebook.version) throw new NotebookError("VERSION_CONFLICT", STALE);
   return db.$transaction(async (tx) => {
-    const bumped = await tx.notebook.updateMany({ where: { id: notebook.id, version: baseVersion }, data: { version: { increment: 1 } } });
-    if (bumped.count === 0) throw new NotebookError("VERSION_CONFLICT", STALE);
+    const bumped = await tx.notebook.updateManyAndReturn({
+      where: { id: notebook.id, ...(baseVersion === undefined ? {} : { version: baseVersion }) },
+      data: { version: { increment: 1 } },
+      select: { version: true },
+    });
+    const [row] = bumped;
+    if (!row) throw new NotebookError("VERSION_CONFLICT", STALE);
     for (const c of changed) await tx.cell.update({ where: { id: c.cellId }, data: { source: c.source }, select: { id: true } });
-    return baseVersion + 1;
+    return row.version;
   });
 }
 
