@@ -7,7 +7,8 @@ import { reapIdleKernels } from "./kernels/reap-idle-kernels";
 import { reapAbandonedUploads } from "./datasets/reap-abandoned-uploads";
 import { env } from "./env";
 
-const REAP_EVERY_MS = 30_000;
+/** The idle reaper runs every 30 s, or twice per timeout when KERNEL_IDLE_TIMEOUT_MINUTES is under a minute. */
+const REAP_EVERY_MS = Math.min(30_000, Math.max(1_000, env.KERNEL_IDLE_TIMEOUT_MINUTES * 30_000));
 const UPLOAD_REAP_EVERY_MS = 3600_000;
 
 export async function startBackgroundWork(): Promise<void> {

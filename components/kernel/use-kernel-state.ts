@@ -1,16 +1,21 @@
 "use client";
-// The notebook's kernel state, polled every 2 s and refreshed (at most a few times a second)
-// whenever an execution event arrives or a kernel action completes.
+// The notebook's kernel state, refreshed (at most a few times a second) whenever an execution
+// event arrives or a kernel action completes, and otherwise read again only when something no
+// event reports may have changed (kernel-refresh.ts).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
+import { nextKernelCheckMs } from "./kernel-refresh";
 
-const POLL_MS = 2_000;
 const REFRESH_GAP_MS = 400;
 
 export function useKernelState(notebookId: string) {
   const trpc = useTRPC();
-  return useQuery(trpc.kernel.get.queryOptions({ notebookId }, { refetchInterval: POLL_MS, staleTime: 0, retry: false }));
+  return useQuery(trpc.kernel.get.queryOptions({ notebookId }, {
+    refetchInterval: (query) => nextKernelCheckMs(query.state.data, Date.now()),
+    staleTime: 0,
+    retry: false,
+  }));
 }
 
 /** A throttled "refetch the kernel state now". */

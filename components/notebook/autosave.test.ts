@@ -123,4 +123,21 @@ describe("AutosaveController", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(save).toHaveBeenCalledWith({ version: 1, cells: cells("edit during run") });
   });
+
+  it("runs on the version it holds, and a run refused as stale stops autosave as a conflict", async () => {
+    const save = vi.fn(async (p: { version: number }) => ({ version: p.version + 1 }));
+    const { controller, states } = setup(save);
+    const bases: number[] = [];
+    const refused = controller.runExclusive([{ cellId: "a", source: "x <- 'original'" }], async (base) => {
+      bases.push(base);
+      throw new Conflict("stale");
+    });
+    await expect(refused).rejects.toBeInstanceOf(AutosaveConflictError);
+    expect(bases).toEqual([1]);
+    expect(controller.currentState).toBe("conflict");
+    expect(states).toEqual(["conflict"]);
+    controller.change(cells("typed after"));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(save).not.toHaveBeenCalled();
+  });
 });

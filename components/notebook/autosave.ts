@@ -61,16 +61,27 @@ export class AutosaveController {
   }
 
   /**
-   * Runs `run` (which saves `cells`' sources and returns the new version) after the pending save,
-   * with no save in flight. The returned version is adopted only if nobody else saved meanwhile,
-   * so a change from another tab still surfaces as a conflict on the next save.
+   * Runs `run` (which saves `cells`' sources on top of `baseVersion` and returns the new version)
+   * after the pending save, with no save in flight. The returned version is adopted only if nobody
+   * else saved meanwhile, so a change from another tab still surfaces as a conflict on the next
+   * save; a run the server refuses as stale puts the page in the conflict state.
    */
-  async runExclusive<T extends { version: number }>(cells: { cellId: string; source: string }[], run: () => Promise<T>): Promise<T> {
+  async runExclusive<T extends { version: number }>(
+    cells: { cellId: string; source: string }[],
+    run: (baseVersion: number) => Promise<T>,
+  ): Promise<T> {
     await this.saveNow();
     return this.exclusive(async () => {
       const savedSources = new Map(this.saved.map((c) => [c.id, c.source]));
       const bumps = cells.some((c) => savedSources.get(c.cellId) !== c.source);
-      const result = await run();
+      let result: T;
+      try {
+        result = await run(this.version);
+      } catch (error) {
+        if (!this.options.isConflict(error)) throw error;
+        this.setState("conflict", error);
+        throw new AutosaveConflictError({ cause: error });
+      }
       if (result.version === this.version + (bumps ? 1 : 0)) this.version = result.version;
       return result;
     });

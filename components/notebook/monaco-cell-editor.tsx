@@ -1,8 +1,10 @@
 "use client";
-// The one live Monaco editor (the cell being edited), served from our own origin: a controlled
-// view of the cell's text in React state that grows with its content and forwards the notebook's
-// keys (Shift/Ctrl/Alt+Enter, Escape) to the page. R cells get the kernel's completion and help
-// (kernel-assist.ts; Shift+Tab opens the help panel).
+// The one live Monaco editor (the cell being edited), served from our own origin. It owns its text
+// while it is open: keys go straight to Monaco and each change is reported to the document; a
+// `value` that comes back is applied only when it is not one of the editor's own (possibly
+// older) changes, so re-renders never write over keys still arriving. It grows with its content
+// and forwards the notebook's keys (Shift/Ctrl/Alt+Enter, Escape) to the page. R cells get the
+// kernel's completion and help (kernel-assist.ts; Shift+Tab opens the help panel).
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { EditorAssistContext, attachAssist, type EditorAssist } from "./kernel-assist";
@@ -44,6 +46,15 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
   const [height, setHeight] = useState(() => value.split("\n").length * LINE_HEIGHT + 2 * PADDING);
   const commandRef = useRef(onCommand);
   const cursorRef = useRef(cursor);
+  const editorRef = useRef<MountedEditor | null>(null);
+  const valueRef = useRef(value);
+  /** Texts this editor reported that the `value` prop has not caught up with yet. */
+  const ownTexts = useRef(new Set<string>());
+  useEffect(() => {
+    valueRef.current = value;
+    const editor = editorRef.current;
+    if (editor) adoptValue(editor, value, ownTexts.current);
+  }, [value]);
   const assist = useContext(EditorAssistContext);
   const assistRef = useRef(assist);
   useEffect(() => {
@@ -68,6 +79,8 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
     editor.onDidContentSizeChange((e) => {
       if (e.contentHeightChanged) setHeight(Math.max(e.contentHeight, LINE_HEIGHT + 2 * PADDING));
     });
+    editorRef.current = editor;
+    adoptValue(editor, valueRef.current, ownTexts.current);
     setHeight(Math.max(editor.getContentHeight(), LINE_HEIGHT + 2 * PADDING));
     placeCursor(editor, cursorRef.current);
     editor.focus();
@@ -76,13 +89,16 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
   return (
     <div style={{ minHeight: height }} className={className} data-testid="cell-editor">
       <Editor
-        value={value}
+        defaultValue={value}
         language={language}
         theme={theme === "dark" ? "vs-dark" : "vs"}
         height={height}
         loading={<div style={{ width: "100%", alignSelf: "flex-start" }}>{fallback}</div>}
         onMount={onMount}
-        onChange={(next) => onChange(next ?? "")}
+        onChange={(next) => {
+          ownTexts.current.add(next ?? "");
+          onChange(next ?? "");
+        }}
         options={{
           ariaLabel,
           automaticLayout: true,
@@ -112,6 +128,26 @@ export function MonacoCellEditor({ value, language, theme, cursor, ariaLabel, on
 }
 
 type MountedEditor = Parameters<OnMount>[0];
+
+/**
+ * Brings a `value` from the document into the editor when it is a change from elsewhere (history
+ * restore): not the editor's current text, and not an echo of one of its own changes. The
+ * selection stays where it was (clamped to the new text) and the change can be undone.
+ */
+function adoptValue(editor: MountedEditor, value: string, ownTexts: Set<string>): void {
+  const model = editor.getModel();
+  if (!model) return;
+  if (value === model.getValue()) {
+    ownTexts.clear();
+    return;
+  }
+  if (ownTexts.has(value)) return;
+  ownTexts.clear();
+  const selections = editor.getSelections() ?? undefined;
+  editor.pushUndoStop();
+  editor.executeEdits("kernelbook.document", [{ range: model.getFullModelRange(), text: value }], selections);
+  editor.pushUndoStop();
+}
 
 /** Completion and hover from the kernel for this editor's model, and Shift+Tab for the help panel. */
 function bindKernelAssist(editor: MountedEditor, monaco: Parameters<OnMount>[1], assist: () => EditorAssist | null): void {

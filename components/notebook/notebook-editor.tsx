@@ -17,6 +17,7 @@ import { AppHeader } from "@/components/ui/app-header";
 import { VariablesPane } from "@/components/variables/variables-pane";
 import { CellList } from "./cell-list";
 import { CodeLanguageContext } from "./code-language";
+import { ConnectionBanner } from "./connection-banner";
 import { useNotebookLanguage } from "./use-notebook-language";
 import { EditorAssistContext } from "./kernel-assist";
 import { preloadMarkdown } from "./lazy-markdown";
@@ -60,7 +61,6 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const kernel = useKernelState(notebookId);
   const refreshKernel = useKernelRefresh(notebookId);
   const stream = useExecutionStream(initial, refreshKernel);
-  const reconnecting = useReconnecting(stream.connection);
 
   const actions = useNotebookActions({
     notebookId,
@@ -128,7 +128,7 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
       )}
       {autosave.state === "conflict" && <ConflictBanner onReload={onReload} reloading={reloading} />}
       {notice && <NoticeBanner tone="danger" testId="notebook-notice" onDismiss={() => setNotice(null)}>{notice}</NoticeBanner>}
-      {reconnecting && <NoticeBanner tone="info">Live output is reconnecting… nothing is lost; it resumes where it stopped.</NoticeBanner>}
+      <ConnectionBanner connection={stream.connection} />
       <div className={styles.body}>
         <main className={styles.main} data-notebook-keys aria-label="Cells">
           <EditorAssistContext.Provider value={assist}>
@@ -160,15 +160,6 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
       </div>
     </div>
   );
-}
-
-/** True while the live stream, once connected, is trying to connect again. */
-function useReconnecting(status: string): boolean {
-  const [wasLive, setWasLive] = useState(false);
-  useEffect(() => {
-    if (status === "pending") setWasLive(true);
-  }, [status]);
-  return wasLive && (status === "connecting" || status === "error");
 }
 
 /**

@@ -48,7 +48,7 @@ export function useNotebookActions(args: Args): NotebookActions {
       const token = String(++runTokens);
       execDispatch({ type: "pending", token, cellIds: payload.map((c) => c.cellId), at: Date.now() });
       try {
-        const result = await controller.runExclusive(payload, () => client.execution.run.mutate({ notebookId, cells: payload }));
+        const result = await controller.runExclusive(payload, (baseVersion) => client.execution.run.mutate({ notebookId, cells: payload, baseVersion }));
         execDispatch({ type: "queued", token, executions: result.executions });
         onRan();
       } catch (e) {

@@ -6,6 +6,13 @@ export const ZRunCellsInput = z.object({
   notebookId: ZId,
   /** Cells to run in this order; `source` is what the editor holds now (saved before running). */
   cells: z.array(z.object({ cellId: ZId, source: z.string() })).min(1).max(2000),
+  /**
+   * The notebook version these sources are based on (the page's last load or save). When it is
+   * not the stored version, sources that differ from the stored ones are refused, never saved over
+   * what another tab saved. The page always sends it; without it (API callers) sources are saved
+   * over whatever is stored.
+   */
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export type RunCellsInput = z.infer<typeof ZRunCellsInput>;
 

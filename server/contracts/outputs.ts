@@ -28,7 +28,9 @@ export type StoredEvent =
   /** What the user typed for the input_request before it ("••••" for a password). */
   | { type: "input_reply"; value: string }
   | { type: "status"; status: ExecutionStatus; executionCount?: number; at: string; reason?: string }
-  | { type: "truncated"; limitBytes: number };
+  | { type: "truncated"; limitBytes: number }
+  /** Something the page says about the run itself, e.g. that it started a new kernel. */
+  | { type: "notice"; text: string };
 
 export type StoredEventType = StoredEvent["type"];
 

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
-import { ExecutionError } from "@/server/errors";
+import { ExecutionError, NotebookError } from "@/server/errors";
 import type { RunCellsInput } from "@/server/contracts/execution";
 import { findOwnedNotebook } from "@/server/notebooks/find-owned-notebook";
 import { ensureKernel, kernelChoice } from "@/server/kernels/start-kernel";
@@ -17,7 +17,7 @@ export async function runCells(db: Db, args: { userId: string } & RunCellsInput)
     }
   }
   const notebook = await findOwnedNotebook(db, { userId: args.userId, notebookId: args.notebookId });
-  const version = await saveSources(db, notebook, args.cells);
+  const version = await saveSources(db, { notebook, cells: args.cells, baseVersion: args.baseVersion });
   const kernel = await ensureKernel(db, { userId: args.userId, notebookId: notebook.id, ...kernelChoice(notebook) });
   const executions = await db.execution.createManyAndReturn({
     data: args.cells.map((c, i) => ({
@@ -31,7 +31,18 @@ export async function runCells(db: Db, args: { userId: string } & RunCellsInput)
   return { version, executions: executions.map((e) => ({ id: e.id, cellId: e.cellId!, queuedAt: e.queuedAt })) };
 }
 
-async function saveSources(db: Db, notebook: { id: string; version: number }, cells: RunCellsInput["cells"]): Promise<number> {
+const STALE =
+  "Not run: this notebook was changed in another tab or window after this page loaded it, and running would overwrite that. Reload to get the latest version, then run again.";
+
+/**
+ * Saves the sources that differ from the stored ones, only if the notebook is still at the version
+ * the browser based them on (checked and bumped in one statement); returns the version after.
+ * Without a base version (API callers) they are saved over whatever is stored, as before.
+ */
+async function saveSources(
+  db: Db,
+  { notebook, cells, baseVersion }: { notebook: { id: string; version: number }; cells: RunCellsInput["cells"]; baseVersion: number | undefined },
+): Promise<number> {
   const rows = await db.cell.findMany({ where: { notebookId: notebook.id, id: { in: cells.map((c) => c.cellId) } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const changed = cells.filter((c) => {
@@ -41,11 +52,18 @@ async function saveSources(db: Db, notebook: { id: string; version: number }, ce
     return row.source !== c.source;
   });
   if (changed.length === 0) return notebook.version;
-  const results = await db.$transaction([
-    ...changed.map((c) => db.cell.update({ where: { id: c.cellId }, data: { source: c.source }, select: { id: true } })),
-    db.notebook.update({ where: { id: notebook.id }, data: { version: { increment: 1 } }, select: { version: true } }),
-  ]);
-  return (results.at(-1) as { version: number }).version;
+  if (baseVersion !== undefined && baseVersion !== notebook.version) throw new NotebookError("VERSION_CONFLICT", STALE);
+  return db.$transaction(async (tx) => {
+    const bumped = await tx.notebook.updateManyAndReturn({
+      where: { id: notebook.id, ...(baseVersion === undefined ? {} : { version: baseVersion }) },
+      data: { version: { increment: 1 } },
+      select: { version: true },
+    });
+    const [row] = bumped;
+    if (!row) throw new NotebookError("VERSION_CONFLICT", STALE);
+    for (const c of changed) await tx.cell.update({ where: { id: c.cellId }, data: { source: c.source }, select: { id: true } });
+    return row.version;
+  });
 }
 
 function formatKb(bytes: number): string {

@@ -38,6 +38,10 @@ export async function runExecution(db: Db, kernel: LiveKernel, remoteId: string,
     Prisma.sql`UPDATE "KernelSession" SET "status" = 'busy', "executionCount" = ${executionCount}, "lastActivityAt" = ${startedAt} WHERE "id" = ${kernel.sessionId}`,
   ]);
 
+  if (kernel.startNotice) {
+    await writer.append({ type: "notice", text: kernel.startNotice });
+    kernel.startNotice = undefined;
+  }
   kernel.activeWriter = { executionId, append: (event) => writer.append(event), flush: () => writer.flush() };
   const consumed = await consume(kernel, remoteId, source, writer).finally(() => (kernel.activeWriter = undefined));
   // Normally the last output and the final status go in one commit; while storage is failing, wait

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
-import type { KernelStatus } from "./types";
+import type { KernelEndCause, KernelStatus } from "./types";
 import { liveKernels } from "./live-kernels";
 
 export type KernelState = {
@@ -16,6 +16,8 @@ export type KernelState = {
   idleShutdownAt: Date;
   queued: number;
   endReason: string | null;
+  /** Set when the page words the end itself (an idle shutdown: variables cleared). */
+  endCause: KernelEndCause | null;
   /** While starting: what the provider is waiting for (e.g. "Waiting in the cluster queue"). */
   phase: string | null;
   /** The kernel's working directory can be listed, uploaded to and downloaded from. */
@@ -44,10 +46,15 @@ export async function getKernelState(db: Db, args: { userId: string; notebookId:
     idleShutdownAt: new Date(session.lastActivityAt.getTime() + env.KERNEL_IDLE_TIMEOUT_MINUTES * 60_000),
     queued: live?.sessionId === session.id ? live.queue.length : 0,
     endReason: session.endReason,
+    endCause: toEndCause(session.endCause),
     phase: status === "starting" && current ? (current.phase?.phase ?? null) : null,
     files: Boolean(current?.provider.listFiles && current.provider.uploadFile),
     interrupt: current ? current.provider.capabilities.interrupt : null,
   };
+}
+
+function toEndCause(value: string | null): KernelEndCause | null {
+  return value === "idle_timeout" ? value : null;
 }
 
 function toStatus(value: string): KernelStatus {

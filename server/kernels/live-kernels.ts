@@ -30,6 +30,8 @@ export type LiveKernel = {
   stopping: boolean;
   /** What the running cell says when the kernel is stopped under it (e.g. by an administrator). */
   stopNotice?: string;
+  /** Said in the first cell this kernel runs: it replaced an ended kernel, whose variables are gone. */
+  startNotice?: string;
   draining: boolean;
 };
 

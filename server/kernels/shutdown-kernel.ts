@@ -3,12 +3,15 @@ import "server-only";
 import type { Db } from "@/server/db";
 import { abortQueued } from "@/server/executions/drain-queue";
 import { liveKernels } from "./live-kernels";
+import type { KernelEndCause } from "./types";
 
 export type ShutdownKernelArgs = {
   userId: string;
   notebookId: string;
   /** Why the session ended (KernelSession.endReason). */
   reason: string;
+  /** The cause, when the page words it itself (an idle shutdown). */
+  cause?: KernelEndCause;
   /** What the running and queued cells say, when it is more than "the kernel was shut down". */
   notice?: string;
 };
@@ -25,6 +28,6 @@ export async function shutdownKernel(db: Db, args: ShutdownKernelArgs): Promise<
   }
   await db.kernelSession.updateMany({
     where: { notebookId: args.notebookId, ownerId: args.userId, endedAt: null },
-    data: { status: "dead", endedAt: new Date(), endReason: args.reason },
+    data: { status: "dead", endedAt: new Date(), endReason: args.reason, endCause: args.cause ?? null },
   });
 }

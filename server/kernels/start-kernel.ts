@@ -53,6 +53,9 @@ async function openKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
   const spec = providerId === args.provider ? (args.spec ?? undefined) : undefined;
   const resources = providerId === args.provider ? (args.resources ?? undefined) : undefined;
   const provider = await providerForUser(db, { userId: args.userId, provider: providerId });
+  const previous = await db.kernelSession.findFirst({
+    where: { notebookId: args.notebookId }, orderBy: { startedAt: "desc" }, select: { endReason: true, endCause: true },
+  });
   await db.kernelSession.updateMany({
     where: { notebookId: args.notebookId, endedAt: null },
     data: { status: "dead", endedAt: new Date(), endReason: "Replaced: the server that held this kernel restarted." },
@@ -64,6 +67,7 @@ async function openKernel(db: Db, args: EnsureKernelArgs): Promise<LiveKernel> {
     sessionId: session.id, notebookId: args.notebookId, ownerId: args.userId, provider,
     ready: Promise.resolve(""), remoteId: null, queue: [], executionCount: 0, running: null,
     interruptRequested: false, stopping: false, draining: false,
+    startNotice: previous ? newKernelNotice(previous) : undefined,
   };
   kernel.ready = startInBackground(db, kernel, { spec, resources, snapshotId: args.snapshotId });
   kernel.ready.catch(() => {}); // observed by the queue; avoid an unhandled rejection meanwhile
@@ -91,4 +95,12 @@ async function startInBackground(db: Db, kernel: LiveKernel, choice: Pick<StartO
 
 function toProviderId(value: string): ProviderId {
   return (PROVIDER_IDS as readonly string[]).includes(value) ? (value as ProviderId) : "webr";
+}
+
+/** What the first cell on a kernel that replaced an earlier one says (variables do not carry over). */
+function newKernelNotice(previous: { endReason: string | null; endCause: string | null }): string {
+  const gone = "Variables from earlier runs are gone; run the cells that define them again.";
+  if (previous.endCause === "idle_timeout") return `Started a new kernel: the previous one stopped after being idle. ${gone}`;
+  const why = previous.endReason ? ` (${previous.endReason.replace(/\.$/, "")})` : "";
+  return `Started a new kernel: the previous one ended${why}. ${gone}`;
 }

@@ -9,6 +9,8 @@ export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** What the kernel process is doing (apart from whether we can reach it). */
 export type KernelStatus = "starting" | "idle" | "busy" | "dead";
+/** Why a kernel session ended, when the page words the cause itself (KernelSession.endCause). */
+export type KernelEndCause = "idle_timeout";
 
 export type ProviderCapabilities = {
   /** Output arrives while the code runs (false: all at the end, as on ML Server). */

@@ -14,6 +14,8 @@ export type OutputBlock =
   | { kind: "rich"; data: MimeBundle }
   | { kind: "truncated"; limitBytes: number }
   | { kind: "status"; status: ExecutionStatus; reason: string }
+  /** Said by Kernelbook about the run (e.g. it started a new kernel: variables are gone). */
+  | { kind: "notice"; text: string }
   /** An input request not answered (yet): a box while its execution runs, else the prompt. */
   | { kind: "input"; prompt: string; password: boolean };
 
@@ -48,6 +50,9 @@ export function groupOutputs(events: readonly StoredEvent[]): OutputBlock[] {
         break;
       case "truncated":
         if (!blocks.some((b) => b.kind === "truncated")) blocks.push({ kind: "truncated", limitBytes: event.limitBytes });
+        break;
+      case "notice":
+        blocks.push({ kind: "notice", text: event.text });
         break;
       case "status":
         if (event.reason && !blocks.some((b) => b.kind === "error" && b.evalue === event.reason)) {

@@ -70,6 +70,8 @@ function BlockView({ block }: { block: OutputBlock }) {
       );
     case "status":
       return <p data-testid="output-status" className={styles.status}>{block.reason}</p>;
+    case "notice":
+      return <p data-testid="output-notice" className={styles.status} role="note">{block.text}</p>;
     case "input":
       // Not answered, and no longer awaited (or shown outside its running cell): the prompt alone.
       return <pre data-testid="stream-stdout" className={styles.pre}>{block.prompt}</pre>;

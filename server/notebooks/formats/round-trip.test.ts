@@ -41,7 +41,8 @@ function mergeStreams(events: readonly ExecEvent[]): ExecEvent[] {
 function expectedAfterTrip(events: readonly StoredEvent[]): ExecEvent[] {
   return mergeStreams(events.flatMap((e): ExecEvent[] => {
     switch (e.type) {
-      case "status": return [];
+      case "status":
+      case "notice": return [];
       case "warning": return [{ type: "stream", name: "stderr", text: `Warning message:\n${e.text}\n` }];
       case "message": return [{ type: "stream", name: "stderr", text: e.text }];
       case "input_request": return [{ type: "stream", name: "stdout", text: e.prompt }];

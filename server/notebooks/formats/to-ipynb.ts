@@ -79,6 +79,7 @@ function toIpynbOutput(event: StoredEvent, executionCount: number | null): Ipynb
     case "truncated":
       return stream("stderr", `[Output truncated at ${formatLimit(event.limitBytes)}, the output limit; the rest was not kept.]\n`);
     case "status":
+    case "notice": // about Kernelbook's kernel, not output of the code
       return null;
     default: {
       const unreachable: never = event;

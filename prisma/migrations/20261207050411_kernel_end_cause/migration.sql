@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "KernelSession" ADD COLUMN     "endCause" TEXT;
