@@ -97,11 +97,13 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   return (
     <div className={styles.page}>
       <AppHeader>
-        <NotebookTitle notebookId={notebookId} initialTitle={initial.title} />
-        <SaveStateLabel state={autosave.state} error={autosave.error} />
-        <KernelPicker notebookId={notebookId} kernelRunning={Boolean(kernel.data && kernel.data.status !== "dead")}
-          onChanged={refreshKernel} onError={setNotice} />
-        <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
+        <div className={styles.headerRow}>
+          <NotebookTitle notebookId={notebookId} initialTitle={initial.title} />
+          <SaveStateLabel state={autosave.state} error={autosave.error} />
+          <KernelPicker notebookId={notebookId} kernelRunning={Boolean(kernel.data && kernel.data.status !== "dead")}
+            onChanged={refreshKernel} onError={setNotice} />
+          <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
+        </div>
       </AppHeader>
       <NotebookToolbar
         notebookId={notebookId}
