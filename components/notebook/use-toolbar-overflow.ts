@@ -39,10 +39,24 @@ export function useToolbarOverflow(row: RefObject<HTMLElement | null>, count: nu
         return Math.min(h, count);
       });
     };
+    // The row's width and every item's (labels change, panels' toggles come and go) decide the fit.
+    const sizes = new ResizeObserver(fit);
+    const observeAll = () => {
+      sizes.disconnect();
+      sizes.observe(el);
+      for (const child of el.children) sizes.observe(child);
+    };
+    const children = new MutationObserver(() => {
+      observeAll();
+      fit();
+    });
+    observeAll();
+    children.observe(el, { childList: true });
     fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(el);
-    return () => observer.disconnect();
-  });
+    return () => {
+      sizes.disconnect();
+      children.disconnect();
+    };
+  }, [row, count, hidden]);
   return hidden;
 }
