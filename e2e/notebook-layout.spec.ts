@@ -2,7 +2,7 @@
 // is cut with an ellipsis (whole in its tooltip) and keeps the kernel badge on its row; narrower, what
 // does not fit goes into the toolbar's "⋯" menu.
 import { expect, test, type Locator } from "@playwright/test";
-import { createNotebook, signUp, uniqueEmail } from "./helpers";
+import { createNotebook, signUp, typeInCell, uniqueEmail } from "./helpers";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -11,6 +11,11 @@ const box = async (l: Locator) => (await l.boundingBox())!;
 test("toolbar on one row and a long title on one line at 1280 px; an overflow menu when narrower", async ({ page }) => {
   await signUp(page, uniqueEmail("layout"));
   await createNotebook(page);
+  // A running kernel adds the Files toggle: the fullest toolbar of an R notebook.
+  await typeInCell(page, 0, "1 + 1");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("files-toggle")).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press("Escape");
   const title = "Quarterly revenue forecast by region and product line, ".repeat(4).slice(0, 200);
   await page.getByTestId("notebook-title").click();
   await page.getByTestId("notebook-title-input").fill(title);
@@ -32,6 +37,7 @@ test("toolbar on one row and a long title on one line at 1280 px; an overflow me
   const tops = await toolbar.evaluate((el) => Array.from(el.children, (c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2);
   await expect(toolbar.getByTestId("toolbar-overflow")).toHaveCount(0);
+  await expect(toolbar.getByTestId("attach-dataset")).toBeVisible();
 
   // Narrower: still one row; what no longer fits is in the "⋯" menu and works from there.
   await page.setViewportSize({ width: 900, height: 800 });
