@@ -38,7 +38,7 @@ test("a snapshot shared by link reads safely without an account, until it is rev
   page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
   await signUp(page, email);
   await importNotebook(page);
-  await expect(page.getByTestId("cell").nth(1).getByTestId("output-html")).toHaveAttribute("sandbox", "");
+  await expect(page.getByTestId("cell").nth(1).getByTestId("output-html")).toHaveAttribute("sandbox", "allow-scripts");
 
   // The imported cell already holds the plot code: run it from its toolbar.
   await page.getByTestId("cell").nth(2).getByRole("button", { name: "Run cell" }).click();
@@ -75,12 +75,12 @@ test("a snapshot shared by link reads safely without an account, until it is rev
   await expect(plot).toBeVisible();
   expect(await plot.getAttribute("src")).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
   const html = shared.getByTestId("output-html");
-  await expect(html).toHaveAttribute("sandbox", "");
+  await expect(html).toHaveAttribute("sandbox", "allow-scripts");
   expect(await html.getAttribute("srcdoc")).toContain("<script>alert(1)</script>");
   const markdown = shared.getByTestId("shared-markdown");
   await expect(markdown.getByRole("heading", { name: "Shared findings" })).toBeVisible();
   await expect(markdown).toContainText("done");
-  await expect(shared.locator("script, [onerror], iframe:not([sandbox=''])")).toHaveCount(0);
+  await expect(shared.locator("script, [onerror], iframe:not([sandbox='allow-scripts'])")).toHaveCount(0);
   // Read-only: no editor, no run or other buttons, no links anywhere.
   await expect(shared.locator("textarea, input, select, [contenteditable='true'], .monaco-editor")).toHaveCount(0);
   await expect(reader.getByRole("button")).toHaveCount(0);

@@ -10,7 +10,8 @@ const PAYLOADS = {
   code: [
     `cat("<script>window.__xss='stream'</script><img src=x onerror=\\"window.__xss='stream-img'\\">\\n")`,
     `message("<b onmouseover=\\"window.__xss='message'\\">m</b>")`,
-    `IRdisplay::display_html("<script>alert('html')</script><img src=x onerror=\\"alert('html-img')\\">")`,
+    `IRdisplay::display_html("<script>alert('html');window.__xss='frame'</script><img src=x onerror=\\"alert('html-img');window.__xss='frame-img'\\">")`,
+    `IRdisplay::display_html("<p onclick=\\"window.__xss='inline'\\">inline <a href=\\"javascript:window.__xss='inline-link'\\">link</a><img src=x onerror=\\"window.__xss='inline-img'\\"></p>")`,
   ].join("\n"),
   markdown: `# Notes <img src=x onerror="alert('md')">\n\n<script>window.__xss='md-script'</script>\n\n[link](javascript:alert('md-link')) <iframe src="javascript:alert('md-frame')"></iframe>`,
 };
@@ -19,9 +20,14 @@ async function expectInert(page: Page, dialogs: string[]) {
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   await expect(page.locator("main script, main [onerror], main [onmouseover], main a[href^='javascript:'], main iframe[src^='javascript:']")).toHaveCount(0);
+  // HTML that needs scripts or styles gets a frame: never the app's origin, and its own policy
+  // lets only the height reporter run, so the payload's scripts and handlers do not.
   const frames = page.getByTestId("output-html");
   for (let i = 0; i < (await frames.count()); i++) {
-    expect(await frames.nth(i).getAttribute("sandbox")).not.toContain("allow-scripts");
+    expect(await frames.nth(i).getAttribute("sandbox")).toBe("allow-scripts");
+  }
+  for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+    expect(await frame.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   }
 }
 
@@ -44,6 +50,8 @@ test("script payloads in titles, markdown, streams and HTML outputs stay inert o
   await page.keyboard.press("Shift+Enter");
   const first = page.getByTestId("cell").nth(0);
   await expect(first.getByTestId("output-html")).toBeVisible({ timeout: 40_000 });
+  await expect(first.getByTestId("output-html-inline")).toContainText("inline link");
+  await expect(first.getByTestId("output-html-inline").locator("[onclick], img, a[href]")).toHaveCount(0);
   await expect(first.getByTestId("cell-output")).toContainText("<script>window.__xss='stream'</script>");
 
   await page.keyboard.press("Escape");

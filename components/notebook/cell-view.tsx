@@ -7,6 +7,7 @@ import { CellToolbar } from "./cell-toolbar";
 import { CodeCell } from "./code-cell";
 import { ExecutionPrompt } from "./execution-prompt";
 import type { CellExecution } from "./execution-state";
+import { FIND_SCOPE_ATTR } from "./find-highlight";
 import { MarkdownCell } from "./markdown-cell";
 import type { CursorHint } from "./monaco-cell-editor";
 import type { DocCell } from "./types";
@@ -52,7 +53,7 @@ export const CellView = memo(function CellView({ cell, index, isLast, selected, 
       }}
     >
       <div className={styles.gutter}>{cell.kind === "code" && <ExecutionPrompt execution={execution} />}</div>
-      <div className={styles.body}>
+      <div className={styles.body} {...{ [FIND_SCOPE_ATTR]: "" }}>
         {cell.kind === "code" ? (
           <CodeCell cell={cell} editing={editing} cursor={cursor} theme={theme} execution={execution} actions={actions} />
         ) : (

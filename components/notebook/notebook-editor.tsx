@@ -2,7 +2,7 @@
 // The loaded notebook page: wires the document store, autosave, the execution stream, the kernel
 // state (and picker), the editor's kernel completion and help, keyboard command mode and the side
 // panels (help, variables, history, ML Server snapshots / web services) together, and lays them out.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AttachDatasetDialog } from "@/components/datasets/attach-dataset-dialog";
 import { FilesPane } from "@/components/files/files-pane";
 import { HistoryPanel } from "@/components/history/history-panel";
@@ -18,6 +18,7 @@ import { VariablesPane } from "@/components/variables/variables-pane";
 import { CellList } from "./cell-list";
 import { CodeLanguageContext } from "./code-language";
 import { ConnectionBanner } from "./connection-banner";
+import { FindBar, useFindShortcuts, type FindMode } from "./find-bar";
 import { useNotebookLanguage } from "./use-notebook-language";
 import { EditorAssistContext } from "./kernel-assist";
 import { preloadMarkdown } from "./lazy-markdown";
@@ -55,6 +56,8 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   const [shareOpen, setShareOpen] = useState(false);
   const [help, setHelp] = useState<HelpRequest | null>(null);
   const [mlPanel, setMlPanel] = useState<MlServerPanelRequest | null>(null);
+  const [find, setFind] = useState<FindMode | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
   const assist = useEditorAssist(notebookId, setHelp);
   const language = useNotebookLanguage(notebookId, initial.language);
 
@@ -73,6 +76,12 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
     onError: setNotice,
   });
   useCommandModeKeys(docRef, actions.key);
+  useFindShortcuts(setFind);
+  const closeFind = useCallback(() => {
+    setFind(null);
+    const selected = docRef.current.selectedId;
+    if (selected) document.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(selected)}"]`)?.focus({ preventScroll: true });
+  }, [docRef]);
   useBackgroundPreload();
 
   const cellIds = useMemo(() => new Set(doc.cells.map((c) => c.id)), [doc.cells]);
@@ -88,11 +97,13 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
   return (
     <div className={styles.page}>
       <AppHeader>
-        <NotebookTitle notebookId={notebookId} initialTitle={initial.title} />
-        <SaveStateLabel state={autosave.state} error={autosave.error} />
-        <KernelPicker notebookId={notebookId} kernelRunning={Boolean(kernel.data && kernel.data.status !== "dead")}
-          onChanged={refreshKernel} onError={setNotice} />
-        <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
+        <div className={styles.headerRow}>
+          <NotebookTitle notebookId={notebookId} initialTitle={initial.title} />
+          <SaveStateLabel state={autosave.state} error={autosave.error} />
+          <KernelPicker notebookId={notebookId} kernelRunning={Boolean(kernel.data && kernel.data.status !== "dead")}
+            onChanged={refreshKernel} onError={setNotice} />
+          <KernelStatusBadge kernel={kernel.data} loading={kernel.isPending} failed={kernel.isError} />
+        </div>
       </AppHeader>
       <NotebookToolbar
         notebookId={notebookId}
@@ -130,10 +141,14 @@ export function NotebookEditor({ initial: initialProp, onReload, reloading }: Pr
       {notice && <NoticeBanner tone="danger" testId="notebook-notice" onDismiss={() => setNotice(null)}>{notice}</NoticeBanner>}
       <ConnectionBanner connection={stream.connection} />
       <div className={styles.body}>
-        <main className={styles.main} data-notebook-keys aria-label="Cells">
+        {find && (
+          <FindBar key={find} mode={find} cells={doc.cells} exec={stream.state} scroller={mainRef} onSelectCell={actions.select}
+            onClose={closeFind} />
+        )}
+        <main ref={mainRef} className={styles.main} data-notebook-keys aria-label="Cells">
           <EditorAssistContext.Provider value={assist}>
             <CodeLanguageContext.Provider value={language}>
-              <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} />
+              <CellList doc={doc} exec={stream.state} cursor={cursor} theme={theme} actions={actions} scroller={mainRef} />
             </CodeLanguageContext.Provider>
           </EditorAssistContext.Provider>
         </main>

@@ -60,7 +60,7 @@ export function NotebookTitle({ notebookId, initialTitle }: { notebookId: string
         type="button"
         className={styles.titleButton}
         data-testid="notebook-title"
-        title="Click to rename"
+        title={`${title}\n(click to rename)`}
         onClick={() => setDraft(title)}
       >
         {title}

@@ -1,7 +1,7 @@
 "use client";
 // The public, read-only page of a shared link: provenance first (who, when, on which kernel, the
 // code's hash, the datasets read), then the frozen cells with their outputs through the notebook's
-// own output components (HTML in script-less sandboxed frames, sanitized markdown, images as
+// own output components (HTML sanitized inline or in sandboxed frames that run no user script, sanitized markdown, images as
 // images). Nothing here edits, runs, or links to the author or their other notebooks.
 import { CodeLanguageContext } from "@/components/notebook/code-language";
 import { MarkdownView } from "@/components/notebook/markdown-view";

@@ -1,11 +1,15 @@
-// Chooses how to show a MIME bundle (richest safe type first) and builds data: URLs for images.
+// Chooses how to show a MIME bundle (richest safe type first; an R vector's plain text before its
+// HTML list), where HTML goes (sanitized inline, or a sandboxed frame) and builds data: URLs for images.
 import type { MimeBundle } from "@/server/contracts/outputs";
 import { TABLE_MIME, parseTableOutput, type TableOutput } from "@/server/contracts/table";
+
+/** Inline: sanitized into the page (markup, tables). Frame: a sandboxed, self-sizing frame (styles, scripts, SVG…). */
+export type HtmlMode = "inline" | "frame";
 
 export type Presentation =
   | { kind: "image"; mime: string; src: string }
   | { kind: "table"; table: TableOutput }
-  | { kind: "html"; html: string }
+  | { kind: "html"; html: string; mode: HtmlMode }
   | { kind: "markdown"; markdown: string }
   | { kind: "text"; text: string };
 
@@ -20,7 +24,10 @@ export function present(bundle: MimeBundle): Presentation | null {
   if (svg) return { kind: "image", mime: "image/svg+xml", src: svgDataUrl(svg) };
   const table = bundle[TABLE_MIME] ? parseTableOutput(bundle[TABLE_MIME]) : null;
   if (table) return { kind: "table", table };
-  if (bundle["text/html"]) return { kind: "html", html: bundle["text/html"] };
+  const html = bundle["text/html"];
+  const plain = bundle["text/plain"];
+  if (html && plain && isVectorRepr(html)) return { kind: "text", text: plain };
+  if (html) return { kind: "html", html, mode: htmlMode(html) };
   if (bundle["text/markdown"]) return { kind: "markdown", markdown: bundle["text/markdown"] };
   if (bundle["text/plain"] !== undefined) return { kind: "text", text: bundle["text/plain"] };
   const [first] = Object.entries(bundle).filter(([m]) => m.startsWith("text/"));
@@ -41,4 +48,26 @@ export function estimateHtmlHeight(html: string): number {
   const lines = html.split("\n").length;
   const guess = 24 + 26 * Math.max(rows, breaks, Math.ceil(lines / 3), 1);
   return Math.min(Math.max(guess, 48), 480);
+}
+
+/** Anything needing its own document (styles, scripts, embedded media, forms, SVG) is framed. */
+const NEEDS_FRAME = /<(?:script|style|link|svg|math|canvas|iframe|frame|object|embed|video|audio|form|input|button|select|textarea|html|head|body|base|meta)[\s>/]/i;
+
+export function htmlMode(html: string): HtmlMode {
+  return NEEDS_FRAME.test(html) ? "frame" : "inline";
+}
+
+/** The elements of IRkernel's HTML for vectors, named vectors, factors and lists (no tables, images, text blocks). */
+const VECTOR_TAGS = new Set(["style", "ol", "ul", "li", "dl", "dt", "dd", "span", "strong", "em", "code", "pre", "br", "details", "summary"]);
+
+/**
+ * True for R's HTML form of a vector or list (`<ol class=list-inline>…`, `<dl>…`, or bare text such
+ * as `2`): its plain form (`[1] 1 2 3`) is what R users read in every console, needs no styles and
+ * keeps the element indices, so it is shown instead.
+ */
+export function isVectorRepr(html: string): boolean {
+  for (const match of html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)) {
+    if (!VECTOR_TAGS.has((match[1] ?? "").toLowerCase())) return false;
+  }
+  return true;
 }

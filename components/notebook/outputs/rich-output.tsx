@@ -4,6 +4,7 @@ import type { MimeBundle } from "@/server/contracts/outputs";
 import { LazyMarkdown as MarkdownView } from "../lazy-markdown";
 import { CollapsibleText } from "./collapsible-text";
 import { HtmlFrame } from "./html-frame";
+import { InlineHtml } from "./inline-html";
 import { present } from "./mime";
 import { TableOutput } from "./table-output";
 import styles from "./outputs.module.css";
@@ -17,7 +18,7 @@ export function RichOutput({ data }: { data: MimeBundle }) {
     case "table":
       return <TableOutput table={shown.table} />;
     case "html":
-      return <HtmlFrame html={shown.html} />;
+      return shown.mode === "inline" ? <InlineHtml html={shown.html} /> : <HtmlFrame html={shown.html} />;
     case "markdown":
       return <div data-testid="output-markdown" className={styles.rich}><MarkdownView source={shown.markdown} /></div>;
     case "text":
