@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { FRAME_REPORTER_HASH } from "@/components/notebook/outputs/frame-reporter";
 import { inlineScriptHashes, newNonce, pagePolicy } from "./csp";
 
 const policy = (o: Partial<Parameters<typeof pagePolicy>[0]> = {}) =>
@@ -32,6 +33,12 @@ describe("pagePolicy", () => {
   it("hashes allowed inline scripts the way browsers do", () => {
     const expected = createHash("sha256").update("parent.postMessage(1,'*')").digest("base64");
     expect(inlineScriptHashes(["parent.postMessage(1,'*')"])).toEqual([`'sha256-${expected}'`]);
+  });
+
+  it("lets the HTML-output frames' height reporter run (srcdoc frames inherit the page's policy), and nothing else inline", () => {
+    const scripts = directive(policy(), "script-src");
+    expect(scripts).toContain(FRAME_REPORTER_HASH);
+    expect(scripts.filter((s) => s.startsWith("'sha256-"))).toEqual([FRAME_REPORTER_HASH]);
   });
 
   it("makes a fresh nonce each time", () => {

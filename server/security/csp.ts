@@ -1,6 +1,7 @@
 // The Content-Security-Policy of every page, built in one place: scripts only with this request's
 // nonce (Next.js stamps it on its own scripts) or a listed hash, nothing remote, no framing.
 import { createHash } from "node:crypto";
+import { FRAME_REPORTER_SCRIPT } from "@/components/notebook/outputs/frame-reporter";
 
 /**
  * Inline scripts allowed by their sha256 hash, on every page and in the sandboxed HTML-output frames
@@ -8,7 +9,7 @@ import { createHash } from "node:crypto";
  * script here (not user content): its hash is computed at start-up and added to `script-src`.
  * Example: the size reporter inside HTML-output frames.
  */
-export const ALLOWED_INLINE_SCRIPTS: readonly string[] = [];
+export const ALLOWED_INLINE_SCRIPTS: readonly string[] = [FRAME_REPORTER_SCRIPT];
 
 /** Hashes of ALLOWED_INLINE_SCRIPTS in CSP source form ('sha256-…'). */
 export function inlineScriptHashes(scripts: readonly string[] = ALLOWED_INLINE_SCRIPTS): string[] {
