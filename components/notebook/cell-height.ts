@@ -35,6 +35,7 @@ function eventHeight(event: StoredEvent): number {
     case "input_request":
     case "input_reply":
     case "truncated":
+    case "notice":
       return 24;
     case "status":
       return 0;

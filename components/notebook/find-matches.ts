@@ -22,6 +22,8 @@ function outputText(event: StoredEvent): string {
       return event.prompt;
     case "input_reply":
       return event.value;
+    case "notice":
+      return event.text;
     case "status":
     case "truncated":
       return "";

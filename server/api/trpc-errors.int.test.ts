@@ -10,7 +10,7 @@ async function call(path: string, input: unknown, userId: string): Promise<{ sta
   const req = new Request(`http://127.0.0.1:3000/api/trpc/${path}`, {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }),
   });
-  const user = { id: userId, role: "USER" as const, email: "x@test.local", name: null };
+  const user = { id: userId, role: "USER" as const, email: "x@test.local", name: null, sessionId: "test-session" };
   const res = await handleTrpcRequest(req, { createContext: async () => ({ user, ip: null }) });
   return { status: res.status, body: (await res.json()) as ErrorBody };
 }

@@ -12,7 +12,7 @@ afterAll(() => db.$disconnect());
 it("answers 500 with one sentence and logs the cause", async () => {
   const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
   const req = new Request("http://127.0.0.1:3000/api/trpc/notebook.list", { method: "GET" });
-  const user = { id: "someone", role: "USER" as const, email: "x@test.local", name: null };
+  const user = { id: "someone", role: "USER" as const, email: "x@test.local", name: null, sessionId: "test-session" };
   const res = await handleTrpcRequest(req, { createContext: async () => ({ user, ip: null }) });
   const text = await res.text();
   expect(res.status).toBe(500);
