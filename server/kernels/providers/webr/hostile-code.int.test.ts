@@ -163,13 +163,15 @@ describe("hostile code in the embedded R kernel", () => {
     expect(out).not.toMatch(new RegExp(`uid=|${CANARY_VARIABLE}`));
   });
 
-  it("cannot mount the server's folders into R's file system (the attempt only stalls its own kernel)", async () => {
+  it("cannot mount the server's folders into R's file system (the attempt ends its own kernel at worst)", async () => {
     const code = `cat(tryCatch({ dir.create("/host"); webr::mount("/host", ${JSON.stringify(dataDir)}, type = "NODEFS"); paste(list.files("/host"), collapse = " ") },
       error = function(e) paste("BLOCKED:", conditionMessage(e))))`;
-    // The permission model's refusal reaches Emscripten's NODEFS as an error it cannot map, and
-    // webR then never answers: the kernel stays busy until restarted. Nothing is read.
-    const { events } = await collectEvents(provider.execute(hostile, { code, signal: AbortSignal.timeout(5_000) }));
+    // The permission model's refusal reaches Emscripten's NODEFS as an error it cannot map to an
+    // errno; it unwinds through R, which is then lost (DEAD). Nothing is read.
+    const { events, error } = await collectEvents(provider.execute(hostile, { code }));
     expect(textOf(events)).not.toContain(CANARY);
+    if (error) expect(error).toMatchObject({ code: "DEAD" });
+    else expect(textOf(events)).toMatch(/^BLOCKED:/);
     await provider.restart(hostile);
     await run(JS_HELPER);
     expect(await run("1+1")).toBe("[1] 2");

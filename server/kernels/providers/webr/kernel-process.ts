@@ -21,7 +21,7 @@ const ZHostMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready"), version: z.string() }),
   z.object({ type: z.literal("failed"), error: z.string() }),
   z.object({ type: z.literal("fatal"), error: z.string() }),
-  z.object({ type: z.literal("reply"), id: z.number(), ok: z.boolean(), value: z.unknown(), error: z.string().optional() }),
+  z.object({ type: z.literal("reply"), id: z.number(), ok: z.boolean(), value: z.unknown().optional(), error: z.string().optional() }),
   z.object({ type: z.literal("output"), message: z.unknown() }),
 ]);
 

@@ -8,7 +8,7 @@ import { KernelProcess, type RemoteRObject } from "./kernel-process";
 import { IDE_R } from "./ide.R";
 import { toRString } from "@/server/kernels/r-literal";
 import { RUNNER_R } from "./runner.R";
-import { QUIT_R, WORKER_HOOKS_JS } from "./worker-hooks";
+import { WORKER_HOOKS_JS } from "./worker-hooks";
 import { routeWorkerMessage, type Routed } from "./worker-message";
 
 export type RSessionStartOptions = { signal?: AbortSignal; timeoutMs: number; memoryLimitMb: number };
@@ -54,7 +54,6 @@ export class RSession {
   private static async boot(webR: KernelProcess): Promise<RSession> {
     await webR.init();
     await webR.evalRVoid(`webr::eval_js(${toRString(WORKER_HOOKS_JS)})`, { captureStreams: false });
-    await webR.evalRVoid(QUIT_R, { captureStreams: false });
     const runner = await webR.evalR(RUNNER_R, { captureStreams: false });
     const ide = await webR.evalR(IDE_R, { captureStreams: false });
     const version = await webR.evalRString('paste(R.version$major, R.version$minor, sep = ".")');

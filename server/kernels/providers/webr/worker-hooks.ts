@@ -49,23 +49,9 @@ export const WORKER_HOOKS_JS = String.raw`(() => {
       return post({ kind: "plot", bytes }, [bytes.buffer]);
     },
     end() { return post({ kind: "end" }); },
-    /** Ends webR's thread: the kernel process sees it end and exits too (kernel-host.mjs). */
-    quit() { process.exit(0); },
   };
   globalThis.${HOOKS_GLOBAL} = hooks;
   chan.setInterrupt(() => { if (hooks.armed) Module._Rf_onintr(); });
   return 0;
 })()`;
 
-/**
- * R code making q() / quit() end the kernel through the hooks: R's own quit runs its clean-up
- * through system(), which the kernel process refuses, and webR would then never answer.
- */
-export const QUIT_R = String.raw`local({
-  quit <- function(save = "default", status = 0, runLast = TRUE) invisible(webr::eval_js("${HOOKS_GLOBAL}.quit()"))
-  for (name in c("quit", "q")) {
-    unlockBinding(name, baseenv())
-    assign(name, quit, envir = baseenv())
-    lockBinding(name, baseenv())
-  }
-})`;
