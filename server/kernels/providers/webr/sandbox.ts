@@ -2,7 +2,7 @@
 // route, another user, Node's permission model) and its private working folder. What this machine
 // allows is probed once; what cannot be isolated is said once in the log, and kernels still start.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,9 @@ const UIDS_PER_SERVER = 256;
 type Probe = { unshare: string | null; setpriv: string | null; root: boolean; networkFlag: "-n" | "-rn" | null };
 
 let probed: Probe | undefined;
+/** Working folders of kernels not yet cleaned up: removed when the server exits, whatever happens to their kernels. */
+const liveFolders = new Set<string>();
+let exitHook = false;
 let nextSlot = 0;
 const usedUids = new Set<number>();
 
@@ -58,9 +61,11 @@ export async function prepareKernel(files: KernelFiles): Promise<KernelCommand> 
   const p = probe();
   const uid = p.root && p.setpriv ? allocateUid() : null;
   const cwd = await mkdtemp(join(tmpdir(), "kernelbook-webr-"));
+  trackFolder(cwd);
   try {
     if (uid !== null) await chown(cwd, uid, uid);
   } catch (error) {
+    liveFolders.delete(cwd);
     await rm(cwd, { recursive: true, force: true });
     throw error;
   }
@@ -89,9 +94,19 @@ export async function prepareKernel(files: KernelFiles): Promise<KernelCommand> 
     cwd,
     cleanUp: async () => {
       if (uid !== null) usedUids.delete(uid);
+      liveFolders.delete(cwd);
       await rm(cwd, { recursive: true, force: true });
     },
   };
+}
+
+function trackFolder(folder: string): void {
+  liveFolders.add(folder);
+  if (exitHook) return;
+  exitHook = true;
+  process.once("exit", () => {
+    for (const dir of liveFolders) rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 function allocateUid(): number {
