@@ -54,4 +54,3 @@ export const WORKER_HOOKS_JS = String.raw`(() => {
   chan.setInterrupt(() => { if (hooks.armed) Module._Rf_onintr(); });
   return 0;
 })()`;
-
