@@ -2,7 +2,8 @@
 // Jupyter/IRkernel (API vs @jupyterlab/services directly) and on Backend.AI (API vs the backendai
 // provider directly, both against the repo's test manager) and on ML Server (likewise, against the
 // repo's test web node), dataset upload throughput (browser → Azurite vs the raw SDK), notebook open time in headless
-// Chromium for 100 to 2,000 cells with outputs (vs a 1-cell notebook), and webR kernel footprint. Prints figures; asserts nothing.
+// Chromium for 100 to 2,000 cells with outputs (vs a 1-cell notebook), and webR kernel footprint (through the app, and
+// bench/kernel-footprint.mjs). Prints figures; asserts nothing.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { AppClient } from "./lib/app-client.mjs";
@@ -11,6 +12,7 @@ import { ms, summary } from "./lib/stats.mjs";
 import { benchDatasetUpload } from "./dataset-upload.mjs";
 import { benchNotebookOpen, printNotebookOpen } from "./notebook-open.mjs";
 import { directJupyterSamples } from "./direct-jupyter.mjs";
+import { benchKernelFootprint, printKernelFootprint } from "./kernel-footprint.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -111,6 +113,9 @@ async function main() {
     const fp = await kernelFootprint(client, app.pid);
     for (const r of fp.rows) console.log(`server RSS with ${r.kernels} idle kernel(s): ${r.rssMiB.toFixed(0)} MiB`);
     console.log(`per extra kernel: ${((fp.rows[2].rssMiB - fp.rows[0].rssMiB) / 5).toFixed(0)} MiB; start to idle: median ${ms(fp.start.median)}, max ${ms(fp.start.max)}`);
+
+    console.log("\n== Kernel footprint (webR, one OS process per kernel, provider hosted by a bare Node process)");
+    printKernelFootprint(benchKernelFootprint());
 
     console.log("\n== Notebook open in headless Chromium");
     printNotebookOpen(await benchNotebookOpen(client, app.url));

@@ -26,6 +26,8 @@ const ZEnv = z.object({
     .transform((s) => s.split(",").map((e) => e.trim()).filter(Boolean))
     .refine((list) => list.every(isProxyEntry), "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.0/8)"),
   KERNEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
+  /** Resident memory (MB) above which an embedded webR kernel's process is stopped. */
+  KERNEL_MEMORY_MB: z.coerce.number().int().min(256).default(2048),
   MAX_CODE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   KB_INSTANCE_ID: z.string().optional(),

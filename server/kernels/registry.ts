@@ -37,7 +37,7 @@ const serviceLogins: Partial<Record<RemoteProviderId, ProviderLogin | null>> = {
 };
 
 const factories: Partial<Record<ProviderId, () => KernelProvider>> = {
-  webr: () => createWebRProvider(),
+  webr: () => createWebRProvider({ memoryLimitMb: env.KERNEL_MEMORY_MB }),
   ...(env.jupyterEndpoints.length > 0 && { jupyter: () => createJupyterEndpoints(env.jupyterEndpoints) }),
 };
 

@@ -1,14 +1,14 @@
 // The webR kernel's working directory, for the files pane and attached datasets: R answers what is
 // there (file.info), webR's file system API moves the bytes. Emscripten resolves relative paths
 // against R's getwd(), and writes are appended in small pieces, so no large file crosses to the
-// worker in one message.
-import type { WebR } from "webr";
+// kernel process in one message.
+import type { KernelProcess } from "./kernel-process";
 import { KernelError } from "@/server/errors";
 import { toRString } from "@/server/kernels/r-literal";
 import type { KernelFile } from "../../types";
 
 /** What file work needs of a running R session (RSession.fileAccess). */
-export type FileAccess = { fs: WebR["FS"]; evalStrings(code: string): Promise<string[]> };
+export type FileAccess = { fs: KernelProcess["FS"]; evalStrings(code: string): Promise<string[]> };
 
 export type StreamedFile = { path: string; size: number; chunks: AsyncIterable<Uint8Array>; signal?: AbortSignal };
 

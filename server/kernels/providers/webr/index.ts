@@ -1,5 +1,5 @@
-// The "webr" kernel provider: R compiled to WebAssembly, one webR worker thread per kernel, in
-// this server process. Needs no remote server, so it is the default and the fallback.
+// The "webr" kernel provider: R compiled to WebAssembly, one locked-down OS process per kernel
+// (kernel-process.ts, sandbox.ts). Needs no remote server, so it is the default and the fallback.
 //
 // Behaviour worth knowing (the contract leaves these to the provider):
 // - A visible value prints as an `execute_result` with text/plain (as IRkernel does); `print()`
@@ -12,8 +12,9 @@
 // - message() is a `message` event and warning() a `warning` event, sent when signalled (not
 //   deferred to the end as the console does). Errors end the cell (later top-level expressions
 //   do not run), as in IRkernel; an interrupt ends it with an error event of ename "Interrupted".
-// - If R quits or its worker crashes, the running execute throws KernelError "DEAD" and the
-//   status stays "dead" until a restart.
+// - If R quits or its process crashes or passes the memory limit, the running execute throws
+//   KernelError "DEAD" (with the reason) and the status stays "dead" until a restart, which
+//   starts a new process.
 // - A visible data frame's execute_result carries, beside text/plain, its first rows as
 //   application/vnd.kernelbook.table+json (server/contracts/table.ts).
 // - complete / inspect / variables use R's own completion, its help pages (webR ships them; the
@@ -34,6 +35,8 @@ import { WebRKernel } from "./kernel";
 export type WebRProviderOptions = {
   /** How long a kernel may take to start (webR's init takes about 1 s). Default 30 s. */
   startTimeoutMs?: number;
+  /** Resident memory above which a kernel process is stopped (KERNEL_MEMORY_MB). Default 2048. */
+  memoryLimitMb?: number;
 };
 
 const SPEC_NAME = "r";
@@ -43,7 +46,7 @@ const PACKAGED_R_VERSION = "4.6.0";
 const CAPABILITIES: ProviderCapabilities = { streaming: true, interrupt: "reliable", plots: true, stdin: false };
 
 export function createWebRProvider(options: WebRProviderOptions = {}): KernelProvider {
-  const kernelOptions = { startTimeoutMs: options.startTimeoutMs ?? 30_000 };
+  const kernelOptions = { startTimeoutMs: options.startTimeoutMs ?? 30_000, memoryLimitMb: options.memoryLimitMb ?? 2048 };
   const kernels = new Map<string, WebRKernel>();
   let rVersion = PACKAGED_R_VERSION;
 

@@ -7,7 +7,7 @@ import type { ExecuteOptions, KernelStatus } from "../../types";
 import type { FileAccess } from "./files";
 import { RSession, type QueryOptions } from "./r-session";
 
-export type WebRKernelOptions = { startTimeoutMs: number };
+export type WebRKernelOptions = { startTimeoutMs: number; memoryLimitMb: number };
 
 export class WebRKernel {
   private session: RSession | undefined;
@@ -21,7 +21,7 @@ export class WebRKernel {
   /** Starts (or, after a restart, replaces) the R session; resolves with the running session. */
   async start(signal?: AbortSignal): Promise<RSession> {
     if (this.starting) throw new KernelError("BUSY", "The kernel is already starting.");
-    const starting = RSession.start({ signal, timeoutMs: this.options.startTimeoutMs });
+    const starting = RSession.start({ signal, timeoutMs: this.options.startTimeoutMs, memoryLimitMb: this.options.memoryLimitMb });
     this.starting = starting;
     try {
       const session = await starting;

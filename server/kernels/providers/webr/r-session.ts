@@ -1,17 +1,17 @@
-// One embedded R process: a webR worker thread with the runner (and the IDE helpers) installed, its
-// output queue pumped into the running Execution, and the interrupt and death handling webR leaves
-// to its caller.
-import { WebR, type RObject } from "webr";
+// One embedded R: webR in a kernel process of its own (kernel-process.ts) with the runner (and the
+// IDE helpers) installed, its output queue pumped into the running Execution, and the interrupt and
+// death handling webR leaves to its caller.
 import { KernelError } from "@/server/errors";
 import { Execution } from "./execution";
 import type { FileAccess } from "./files";
+import { KernelProcess, type RemoteRObject } from "./kernel-process";
 import { IDE_R } from "./ide.R";
 import { toRString } from "@/server/kernels/r-literal";
 import { RUNNER_R } from "./runner.R";
 import { WORKER_HOOKS_JS } from "./worker-hooks";
 import { routeWorkerMessage, type Routed } from "./worker-message";
 
-export type RSessionStartOptions = { signal?: AbortSignal; timeoutMs: number };
+export type RSessionStartOptions = { signal?: AbortSignal; timeoutMs: number; memoryLimitMb: number };
 export type QueryOptions = { timeoutMs: number; signal?: AbortSignal };
 
 /** Console output goes to the output queue as it happens, not into a list returned at the end. */
@@ -28,9 +28,9 @@ export class RSession {
   private dead = false;
 
   private constructor(
-    private readonly webR: WebR,
-    private readonly runner: RObject,
-    private readonly ide: RObject,
+    private readonly webR: KernelProcess,
+    private readonly runner: RemoteRObject,
+    private readonly ide: RemoteRObject,
     rVersion: string,
   ) {
     this.rVersion = rVersion;
@@ -38,11 +38,11 @@ export class RSession {
     this.pump().catch((cause: unknown) => this.die("The R process's output could not be read.", cause));
   }
 
-  /** Starts a worker, installs the runner and waits until R answers; KernelError on failure. */
+  /** Starts a kernel process, installs the runner and waits until R answers; KernelError on failure. */
   static async start(options: RSessionStartOptions): Promise<RSession> {
-    let webR: WebR | undefined;
+    let webR: KernelProcess | undefined;
     try {
-      webR = new WebR({ interactive: false });
+      webR = await KernelProcess.spawn({ memoryLimitMb: options.memoryLimitMb });
       return await withDeadline(RSession.boot(webR), options);
     } catch (cause) {
       webR?.close();
@@ -51,7 +51,7 @@ export class RSession {
     }
   }
 
-  private static async boot(webR: WebR): Promise<RSession> {
+  private static async boot(webR: KernelProcess): Promise<RSession> {
     await webR.init();
     await webR.evalRVoid(`webr::eval_js(${toRString(WORKER_HOOKS_JS)})`, { captureStreams: false });
     const runner = await webR.evalR(RUNNER_R, { captureStreams: false });
@@ -86,7 +86,7 @@ export class RSession {
     this.interruptWanted = false;
     this.webR.evalRVoid(call, { env: this.runner, ...STREAMING }).then(
       () => this.onReplied(execution),
-      (cause: unknown) => this.die(`The R process failed: ${String(cause)}`, cause),
+      (cause: unknown) => this.die(this.webR.exitReason ?? `The R process failed: ${String(cause)}`, cause),
     );
     return execution;
   }
@@ -120,7 +120,7 @@ export class RSession {
     if (execution.started) this.webR.interrupt();
   }
 
-  /** Stops the worker; a running cell fails with KernelError "DEAD" carrying `reason`. */
+  /** Stops the kernel process; a running cell fails with KernelError "DEAD" carrying `reason`. */
   close(reason: string): void {
     if (this.dead) return;
     this.closeReason = reason;
@@ -132,7 +132,7 @@ export class RSession {
     for (;;) {
       const routed = routeWorkerMessage(await this.webR.read());
       if (routed.kind === "closed") {
-        this.die(this.closeReason ?? "The R process exited.");
+        this.die(this.closeReason ?? this.webR.exitReason ?? "The R process exited.");
         return;
       }
       this.route(routed);
@@ -173,11 +173,16 @@ export class RSession {
   }
 
   private onReplied(execution: Execution): void {
-    if (this.current === execution) this.current = undefined;
-    // The "end" record is posted before webR's reply, on the same port; it is normally routed by
-    // now. If the runner could not post it, finish anyway rather than hang the consumer.
-    if (execution.ended) execution.finish();
-    else setImmediate(() => execution.finish());
+    const finish = () => {
+      if (this.current === execution) this.current = undefined;
+      execution.finish();
+    };
+    // The "end" record is posted before webR's reply and forwarded before it by the kernel
+    // process, but the reply can be handled while records that came with it wait in the output
+    // queue; those are routed before the next macrotask. If the runner could not post "end",
+    // finish anyway rather than hang the consumer.
+    if (execution.ended) finish();
+    else setImmediate(finish);
   }
 
   private die(reason: string, cause?: unknown): void {
