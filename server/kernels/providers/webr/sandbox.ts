@@ -130,7 +130,14 @@ function probe(): Probe {
   const works = (command: string | null, args: string[]) =>
     command !== null && spawnSync(command, args, { stdio: "ignore", timeout: 5_000 }).status === 0;
   const networkFlag = works(unshare, ["-n", "--", "/bin/true"]) ? "-n" : works(unshare, ["-rn", "--", "/bin/true"]) ? "-rn" : null;
-  const canSwitch = works(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "--no-new-privs", "--", "/bin/true"]);
+  // Another user must be able to run Node and read the kernel's files: a project folder under a
+  // private home (/root is 0700) is not readable by it, and kernels then keep the server's user.
+  const { hostDir, webrDir } = kernelFiles();
+  const readable = [join(hostDir, "kernel-host.mjs"), join(webrDir, "dist/webr.mjs")];
+  const canSwitch = works(setpriv, [
+    "--reuid=65534", "--regid=65534", "--clear-groups", "--no-new-privs", "--",
+    process.execPath, "-e", "for (const f of process.argv.slice(1)) fs.accessSync(f, fs.constants.R_OK)", ...readable,
+  ]);
   probed = { root, unshare, setpriv: canSwitch ? setpriv : null, networkFlag };
   warnOnce(probed);
   return probed;
@@ -138,7 +145,7 @@ function probe(): Probe {
 
 function warnOnce(p: Probe): void {
   const missing: string[] = [];
-  if (!(p.root && p.setpriv)) missing.push("they run as the server's own user (the server is not root, or setpriv is missing), so R code could signal the server's processes");
+  if (!(p.root && p.setpriv)) missing.push("they run as the server's own user (the server is not root, setpriv is missing, or the project folder is not readable by other users), so R code could signal the server's processes");
   if (!p.networkFlag) missing.push("they share the server's network (unshare -n / -rn is not available), so R code could reach services on it");
   if (missing.length === 0) return;
   console.warn(`[kernelbook] webR kernels are only partly isolated: ${missing.join("; ")}. Environment, child processes, addons and files stay locked down.`);
