@@ -1,4 +1,4 @@
-// `npm test`: every test in one run. Unit + integration (Vitest, real PostgreSQL, real Jupyter
+// `npm test`: every test in one run. The typecheck (tsc --noEmit), unit + integration (Vitest, real PostgreSQL, real Jupyter
 // server with IRkernel), then one `next build` and Playwright end-to-end in Debian's Chromium
 // against the app, configured with a Jupyter server and the Backend.AI and ML Server protocol test
 // servers of its own. Prints one total line.
@@ -94,6 +94,9 @@ async function main() {
     CREDENTIALS_KEY: randomBytes(32).toString("base64"),
     NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
   };
+  // The typecheck first (about 15 s): a type error fails the run before any test starts up.
+  const typeCode = only ? 0 : await run(bin("tsc"), ["--noEmit", "--incremental", "false"], env);
+  if (typeCode !== 0) console.log("\ntsc --noEmit found type errors (above)");
   let unitCode = 0;
   let e2eCode = 0;
   try {
@@ -109,9 +112,9 @@ async function main() {
     only !== "unit" ? countsFrom(join(root, ".reports/e2e.json"), playwrightCounts) : null,
   ].filter(Boolean);
   const total = parts.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
-  const failed = total.failed + (unitCode !== 0 && total.failed === 0 ? 1 : 0) + (e2eCode !== 0 && total.failed === 0 ? 1 : 0);
+  const failed = total.failed + (typeCode !== 0 ? 1 : 0) + (unitCode !== 0 && total.failed === 0 ? 1 : 0) + (e2eCode !== 0 && total.failed === 0 ? 1 : 0);
   console.log(`\n${total.passed} passed, ${failed} failed, ${total.skipped} skipped`);
-  process.exit(unitCode || e2eCode ? 1 : 0);
+  process.exit(typeCode || unitCode || e2eCode ? 1 : 0);
 }
 
 await main();
