@@ -1,6 +1,7 @@
 // Runs a kernel's queued executions one at a time, in order; a failure aborts what is still queued
 // (as Jupyter does), and a dead kernel ends its session.
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { liveKernels, type LiveKernel } from "@/server/kernels/live-kernels";
 import { KERNEL_DIED, runExecution, writerFor } from "./run-execution";
@@ -42,9 +43,11 @@ export async function abortQueued(db: Db, kernel: LiveKernel, reason: string): P
   const aborted = kernel.queue.splice(0);
   const at = new Date();
   for (const { executionId, cellId } of aborted) {
-    await db.execution.update({ where: { id: executionId }, data: { status: "aborted", finishedAt: at } });
+    // The row's status commits with its status event: whoever sees one finds the other (and the reason).
     const writer = writerFor(db, { executionId, cellId, notebookId: kernel.notebookId });
-    await writer.append({ type: "status", status: "aborted", at: at.toISOString(), reason });
+    await writer.appendStatus({ type: "status", status: "aborted", at: at.toISOString(), reason }, [
+      Prisma.sql`UPDATE "Execution" SET "status" = 'aborted', "finishedAt" = ${at} WHERE "id" = ${executionId}`,
+    ]);
     await writer.flush();
   }
 }
