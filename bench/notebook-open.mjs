@@ -118,7 +118,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const app = await startApp({ build: process.argv.includes("--build") });
   try {
     const client = new AppClient(app.url);
-    await client.signUpAndIn(`bench-open-${Date.now()}@bench.local`, "bench-password");
+    await client.signUpAndIn(`bench-open-${Date.now()}@bench.local`, "quiet-Harbor-ledger-47");
     printNotebookOpen(await benchNotebookOpen(client, app.url));
   } finally {
     await app.stop();

@@ -75,7 +75,7 @@ async function main() {
   try {
     const client = new AppClient(app.url);
     const email = `bench-${Date.now()}@bench.local`;
-    await client.signUpAndIn(email, "bench-password");
+    await client.signUpAndIn(email, "quiet-Harbor-ledger-47");
 
     console.log(`\n== Execution proxy overhead: \`1+1\` x ${RUNS}`);
     const api = await overheadThroughApi(client);

@@ -10,7 +10,7 @@ const RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 1);
 const app = await startApp({ build: process.argv.includes("--build") });
 try {
   const client = new AppClient(app.url);
-  await client.signUpAndIn(`bench-${Date.now()}@bench.local`, "bench-password");
+  await client.signUpAndIn(`bench-${Date.now()}@bench.local`, "quiet-Harbor-ledger-47");
   for (let run = 1; run <= RUNS; run++) {
     const up = await benchDatasetUpload(app, client);
     console.log(`run ${run}: ${(up.bytes / 1024 ** 2).toFixed(0)} MiB; raw SDK ${up.sdkMBps.toFixed(1)} MB/s; browser ${up.browserMBps.toFixed(1)} MB/s `

@@ -108,7 +108,7 @@ async function main() {
   const jupyter = await startJupyterServer({ command: "jupyter-notebook" });
   try {
     const client = new AppClient(app.url);
-    await client.signUpAndIn(`bench-${Date.now()}@bench.local`, "bench-password");
+    await client.signUpAndIn(`bench-${Date.now()}@bench.local`, "quiet-Harbor-ledger-47");
     const browser = await signedInBrowser(app.url, client);
     const kb = await sides.kernelbook(app, client, browser);
     const ju = await sides.jupyter(jupyter, browser);

@@ -19,7 +19,9 @@ export class AppClient {
   }
 
   async fetch(path, init = {}) {
-    const res = await fetch(this.baseUrl + path, { ...init, redirect: "manual", headers: { ...init.headers, cookie: this.cookieHeader() } });
+    // The app refuses state-changing requests without its own Origin (as a browser on its pages sends).
+    const headers = { ...init.headers, cookie: this.cookieHeader(), origin: new URL(this.baseUrl).origin };
+    const res = await fetch(this.baseUrl + path, { ...init, redirect: "manual", headers });
     this.keepCookies(res);
     return res;
   }
